@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { listAvailableSlotsOn } from "@/lib/booking/availability";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "@/lib/http/responses";
+import { isCalendarDate } from "@/lib/time-zones";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest) {
+  try {
+    const date = request.nextUrl.searchParams.get("date") ?? "";
+    if (!isCalendarDate(date)) {
+      throw new AppError("bad_request", "Query parameter date must be a real calendar date in the form YYYY-MM-DD.");
+    }
+    const slots = await listAvailableSlotsOn(date);
+    return NextResponse.json(
+      { date, timeZone: env().BUSINESS_TIME_ZONE, slots },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error, "GET /api/slots");
+  }
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { addMinutes, addDays } from "date-fns";
+import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
+import { offeredMethods } from "@/lib/meetings/rooms";
+import { newBookingId, sha256Hex } from "./ids";
+import type { BookingRequest } from "./schemas";
+
+// Placing a hold is the one operation that claims a slot. The database decides who wins:
+// the partial unique index "Booking_one_live_per_slot" admits one live booking per slot,
+// so concurrent attempts cannot both succeed, whatever the application checks saw.
+
+export type PlacedHold = {
+  bookingId: string;
+  slotId: string;
+  holdExpiresAt: Date;
+  resumed: boolean;
+  amountCents: number;
+  currency: string;
+  requiresPayment: boolean;
+};
+
+export type HoldContext = { clientSession?: string; now?: Date };
+
+/** Marks this slot's lapsed holds EXPIRED so they stop occupying the unique index. */
+export async function expireLapsedHoldsOnSlot(tx: Tx, slotId: string, now: Date): Promise<void> {
+  await tx.booking.updateMany({
+    where: { slotId, status: "PENDING_PAYMENT", holdExpiresAt: { lte: now } },
+    data: { status: "EXPIRED" },
+  });
+}
+
+async function loadHoldableSlot(tx: Tx, request: BookingRequest, now: Date) {
+  const slot = await tx.slot.findUnique({ where: { id: request.slotId } });
+  if (!slot) throw new AppError("not_found", "That time does not exist. Please pick another time.");
+  const e = env();
+  if (!slot.isAvailable) throw new AppError("slot_unavailable", "That time is not available. Please pick another time.");
+  if (slot.startsAt <= now) throw new AppError("slot_unavailable", "That time has already passed. Please pick another time.");
+  if (slot.startsAt < addMinutes(now, e.MIN_NOTICE_MINUTES)) {
+    const hours = Math.round((e.MIN_NOTICE_MINUTES / 60) * 10) / 10;
+    throw new AppError("slot_unavailable", `Bookings need at least ${hours} hours' notice. Please pick a later time.`);
+  }
+  if (slot.startsAt >= addDays(now, e.BOOKING_WINDOW_DAYS)) {
+    throw new AppError("slot_unavailable", `Bookings open ${e.BOOKING_WINDOW_DAYS} days ahead. Please pick an earlier time.`);
+  }
+  if (!slot.methods.includes(request.method) || !offeredMethods().includes(request.method)) {
+    throw new AppError("validation_failed", "That meeting method is not offered for this time.", {
+      fieldErrors: { method: ["Please choose one of the methods offered for this time."] },
+    });
+  }
+  return slot;
+}
+
+/**
+ * Holds a slot for HOLD_MINUTES as a PENDING_PAYMENT booking. A visitor whose own hold on
+ * the slot is still active (same browser session) resumes it instead of conflicting.
+ * Throws AppError: slot_taken (409), slot_unavailable, not_found, validation_failed.
+ */
+export async function placeHold(request: BookingRequest, context: HoldContext = {}): Promise<PlacedHold> {
+  const now = context.now ?? new Date();
+  const e = env();
+  const sessionHash = context.clientSession ? sha256Hex(context.clientSession) : null;
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const slot = await loadHoldableSlot(tx, request, now);
+      const details = {
+        method: request.method,
+        name: request.name,
+        email: request.email,
+        company: request.company ?? null,
+        phone: request.phone ?? null,
+        notes: request.notes ?? null,
+        timeZone: request.timeZone ?? e.BUSINESS_TIME_ZONE,
+      };
+      const summary = {
+        slotId: slot.id,
+        amountCents: slot.priceCents,
+        currency: slot.currency,
+        requiresPayment: slot.requiresPayment && slot.priceCents > 0,
+      };
+
+      if (sessionHash) {
+        const own = await tx.booking.findFirst({
+          where: { slotId: slot.id, status: "PENDING_PAYMENT", holdExpiresAt: { gt: now }, clientSessionHash: sessionHash },
+        });
+        if (own) {
+          await tx.booking.update({ where: { id: own.id }, data: details });
+          return { ...summary, bookingId: own.id, holdExpiresAt: own.holdExpiresAt!, resumed: true };
+        }
+      }
+
+      await expireLapsedHoldsOnSlot(tx, slot.id, now);
+      const holdExpiresAt = addMinutes(now, e.HOLD_MINUTES);
+      const booking = await tx.booking.create({
+        data: {
+          id: newBookingId(),
+          slotId: slot.id,
+          status: "PENDING_PAYMENT",
+          holdExpiresAt,
+          clientSessionHash: sessionHash,
+          ...details,
+        },
+      });
+      log("info", "booking.hold_placed", { bookingId: booking.id, slotId: slot.id, holdExpiresAt: holdExpiresAt.toISOString() });
+      return { ...summary, bookingId: booking.id, holdExpiresAt, resumed: false };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, "Booking_one_live_per_slot") || isUniqueViolation(error)) {
+      log("info", "booking.hold_conflict", { slotId: request.slotId });
+      throw new AppError("slot_taken", SLOT_TAKEN_MESSAGE, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/** Releases a hold nobody can pay for (e.g. the payment provider was down). */
+export async function releaseHold(bookingId: string): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const released = await tx.booking.deleteMany({
+      where: { id: bookingId, status: "PENDING_PAYMENT", payment: { is: null } },
+    });
+    if (released.count === 0) {
+      await tx.booking.updateMany({ where: { id: bookingId, status: "PENDING_PAYMENT" }, data: { status: "EXPIRED" } });
+    }
+  });
+  log("info", "booking.hold_released", { bookingId });
+}
+
+/** Marks every lapsed hold EXPIRED (queries already treat them as free). Returns their ids. */
+export async function expireStaleHolds(now = new Date(), batchSize = 500): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Booking" SET "status" = 'EXPIRED', "updatedAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM "Booking"
+      WHERE "status" = 'PENDING_PAYMENT' AND "holdExpiresAt" <= ${now}
+      ORDER BY "holdExpiresAt" LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id"`;
+  for (const row of rows) log("info", "booking.hold_expired", { bookingId: row.id });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,29 @@
+// Meeting methods as the app names them. Pure data, shared by components and server code.
+export const MEETING_METHODS = ["ZOOM", "TEAMS", "PHONE", "GOOGLE_MEET"] as const;
+export type MeetingMethodName = (typeof MEETING_METHODS)[number];
+
+export const METHOD_INFO: Record<MeetingMethodName, { label: string; description: string; cliName: string }> = {
+  ZOOM: { label: "Zoom", description: "Video call in your browser or the Zoom app.", cliName: "zoom" },
+  TEAMS: { label: "Microsoft Teams", description: "Video call in Teams, no account needed.", cliName: "teams" },
+  PHONE: { label: "Direct phone call", description: "We call you at the number you give us.", cliName: "phone" },
+  GOOGLE_MEET: { label: "Google Meet", description: "Video call in your browser with Google Meet.", cliName: "meet" },
+};
+
+const CLI_ALIASES: Record<string, MeetingMethodName> = {
+  zoom: "ZOOM",
+  teams: "TEAMS",
+  "microsoft-teams": "TEAMS",
+  phone: "PHONE",
+  call: "PHONE",
+  "direct-call": "PHONE",
+  meet: "GOOGLE_MEET",
+  "google-meet": "GOOGLE_MEET",
+  google_meet: "GOOGLE_MEET",
+};
+
+export function parseMethodName(input: string): MeetingMethodName | undefined {
+  const key = input.trim().toLowerCase();
+  const upper = key.toUpperCase();
+  if ((MEETING_METHODS as readonly string[]).includes(upper)) return upper as MeetingMethodName;
+  return CLI_ALIASES[key];
+}

@@ -1,0 +1,49 @@
+import "server-only";
+import { addMinutes } from "date-fns";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { bookingIdSchema } from "./schemas";
+import type { MeetingMethodName } from "./methods";
+
+/** What anyone holding a booking id may see: no name, email, phone or notes. */
+export type PublicBooking = {
+  id: string;
+  status: string;
+  holdExpiresAt: string | null;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  method: MeetingMethodName;
+  meetingUrl: string | null;
+  visitorTimeZone: string;
+  businessTimeZone: string;
+  amountCents: number;
+  currency: string;
+  paymentStatus: string | null;
+  refundedCents: number;
+};
+
+export async function getPublicBooking(id: string): Promise<PublicBooking> {
+  if (!bookingIdSchema.safeParse(id).success) throw new AppError("not_found", "Booking not found.");
+  const db = await getDb();
+  const booking = await db.booking.findUnique({ where: { id }, include: { slot: true, payment: true } });
+  if (!booking) throw new AppError("not_found", "Booking not found.");
+  const live = ["CONFIRMED", "COMPLETED", "NO_SHOW"].includes(booking.status);
+  return {
+    id: booking.id,
+    status: booking.status,
+    holdExpiresAt: booking.status === "PENDING_PAYMENT" ? (booking.holdExpiresAt?.toISOString() ?? null) : null,
+    startsAt: booking.slot.startsAt.toISOString(),
+    endsAt: addMinutes(booking.slot.startsAt, booking.slot.durationMinutes).toISOString(),
+    durationMinutes: booking.slot.durationMinutes,
+    method: booking.method,
+    meetingUrl: live ? booking.meetingUrl : null,
+    visitorTimeZone: booking.timeZone,
+    businessTimeZone: env().BUSINESS_TIME_ZONE,
+    amountCents: booking.payment?.amountCents ?? booking.slot.priceCents,
+    currency: booking.payment?.currency ?? booking.slot.currency,
+    paymentStatus: booking.payment?.status ?? null,
+    refundedCents: booking.payment?.refundedCents ?? 0,
+  };
+}

@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_PLAN, parseAmountToCents, parseMethodList, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
+
+export const SEED_USAGE = `Usage: npx tsx scripts/seed-slots.ts [options]
+  --days N              calendar days ahead to fill (default 30; weekdays only)
+  --start-hour H        first slot hour, business time (default 9)
+  --end-hour H          hour the last slot must end by (default 17)
+  --duration MIN        slot length in minutes (default 60)
+  --payment-amount X    booking fee in dollars, e.g. 10.00 (default 10.00; 0 = free)
+  --timezone TZ         IANA zone (default BUSINESS_TIME_ZONE)
+  --methods LIST        comma list of zoom,teams,phone,meet (default all)
+  --dry-run             print what would be created, write nothing`;
+
+export type SeedArgs = { kind: "run"; options: SlotPlanOptions; dryRun: boolean } | { kind: "help" } | { kind: "error"; message: string };
+
+function integer(name: string, raw: string | undefined, fallback: number): number | string {
+  if (raw === undefined) return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) return `--${name} must be a whole number, got "${raw}"`;
+  return Number(raw);
+}
+
+/** Parses and validates the seed script's arguments; never throws. */
+export function parseSeedArgs(argv: string[], defaultTimeZone: string): SeedArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        days: { type: "string" },
+        "start-hour": { type: "string" },
+        "end-hour": { type: "string" },
+        duration: { type: "string" },
+        "payment-amount": { type: "string" },
+        timezone: { type: "string" },
+        methods: { type: "string" },
+        currency: { type: "string" },
+        "dry-run": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }));
+  } catch (error) {
+    return { kind: "error", message: (error as Error).message.split("\n")[0] ?? "invalid arguments" };
+  }
+  if (values.help) return { kind: "help" };
+
+  const days = integer("days", values.days, DEFAULT_PLAN.days);
+  const startHour = integer("start-hour", values["start-hour"], DEFAULT_PLAN.startHour);
+  const endHour = integer("end-hour", values["end-hour"], DEFAULT_PLAN.endHour);
+  const durationMinutes = integer("duration", values.duration, DEFAULT_PLAN.durationMinutes);
+  for (const v of [days, startHour, endHour, durationMinutes]) if (typeof v === "string") return { kind: "error", message: v };
+
+  let priceCents: number = DEFAULT_PLAN.priceCents;
+  if (values["payment-amount"] !== undefined) {
+    const raw = values["payment-amount"];
+    if (raw.trim().startsWith("-")) return { kind: "error", message: "--payment-amount must not be negative" };
+    const cents = parseAmountToCents(raw);
+    if (cents === undefined) return { kind: "error", message: `--payment-amount must be an amount like 10.00, got "${raw}"` };
+    priceCents = cents;
+  }
+  const methods = values.methods === undefined ? [...DEFAULT_PLAN.methods] : parseMethodList(values.methods);
+  if (typeof methods === "string") return { kind: "error", message: `--methods: ${methods}` };
+
+  const parsed = slotPlanSchema.safeParse({
+    days,
+    startHour,
+    endHour,
+    durationMinutes,
+    priceCents,
+    currency: (values.currency ?? DEFAULT_PLAN.currency).toLowerCase(),
+    timeZone: values.timezone ?? defaultTimeZone,
+    methods,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const message = issue.path[0] === "timeZone" ? `--timezone: unknown time zone "${values.timezone}"` : issue.message;
+    return { kind: "error", message };
+  }
+  return { kind: "run", options: parsed.data, dryRun: values["dry-run"] ?? false };
+}

@@ -1,0 +1,3 @@
+export { getDb, disconnectDb, setProcessRole, type Db, type Tx, type DbOrTx } from "./client";
+export { isUniqueViolation, isConstraintViolation, isRetryableTransactionError } from "./errors";
+export * from "./generated/enums";

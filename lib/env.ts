@@ -1,0 +1,172 @@
+// The only module that reads process.env. Everything is validated with zod the first
+// time it is read, and a bad value fails loudly with the variable's name.
+// No `server-only` marker here: the NEXT_PUBLIC_ subset is read by client code through
+// lib/public-env.ts, and scripts import this file directly.
+import { z } from "zod";
+import { isValidTimeZone } from "./time-zones";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const bool = (fallback: boolean) =>
+  z.preprocess((v) => {
+    const s = emptyToUndefined(v);
+    if (s === undefined) return fallback;
+    if (typeof s === "string") return ["1", "true", "yes", "on"].includes(s.toLowerCase());
+    return s;
+  }, z.boolean());
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess((v) => emptyToUndefined(v) ?? String(fallback), z.coerce.number().int().min(min).max(max));
+
+
+export const refundPolicySchema = z.union([
+  z.literal("always"),
+  z.literal("never"),
+  z.string().regex(/^hours_before:\d{1,4}$/, "use always, never or hours_before:<hours>"),
+]);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  VERCEL: optionalString,
+
+  // Database: DATABASE_URL selects real PostgreSQL; otherwise embedded PGlite in EMBEDDED_DB_DIR.
+  DATABASE_URL: optionalString,
+  EMBEDDED_DB_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+
+  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+  BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
+  BUSINESS_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
+  ),
+  BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
+
+  // Booking rules.
+  HOLD_MINUTES: int(10, 1, 120),
+  MIN_NOTICE_MINUTES: int(120, 0, 60 * 24 * 14),
+  BOOKING_WINDOW_DAYS: int(30, 1, 365),
+  REFUND_POLICY: z.preprocess(emptyToUndefined, refundPolicySchema.default("hours_before:24")),
+  RESCHEDULE_CUTOFF_HOURS: int(24, 0, 24 * 30),
+
+  // Rate limits for placing holds (fixed windows, counted in Postgres).
+  RATE_LIMIT_HOLDS_PER_IP: int(20, 1, 1_000_000),
+  RATE_LIMIT_HOLDS_PER_EMAIL: int(5, 1, 1_000_000),
+  RATE_LIMIT_WINDOW_SECONDS: int(600, 1, 86_400),
+  RATE_LIMIT_MANAGE_PER_IP: int(60, 1, 1_000_000),
+  RATE_LIMIT_LOGIN_PER_IP: int(10, 1, 1_000_000),
+
+  // Stripe. Without both keys the app runs in demo payment mode.
+  STRIPE_SECRET_KEY: optionalString,
+  NEXT_PUBLIC_STRIPE_PUBLIC_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE_URL: optionalUrl,
+  ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
+
+  // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalUrl,
+  EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
+  ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+  ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
+
+  // Meeting rooms per method. A method with no room URL (and no API credentials) is not offered.
+  ZOOM_MEETING_URL: optionalUrl,
+  TEAMS_MEETING_URL: optionalUrl,
+  GOOGLE_MEET_URL: optionalUrl,
+  ZOOM_ACCOUNT_ID: optionalString,
+  ZOOM_CLIENT_ID: optionalString,
+  ZOOM_CLIENT_SECRET: optionalString,
+  ZOOM_API_BASE_URL: optionalUrl,
+  ZOOM_OAUTH_BASE_URL: optionalUrl,
+  MS_TENANT_ID: optionalString,
+  MS_CLIENT_ID: optionalString,
+  MS_CLIENT_SECRET: optionalString,
+  MS_ORGANIZER_USER_ID: optionalString,
+  MS_GRAPH_BASE_URL: optionalUrl,
+  MS_LOGIN_BASE_URL: optionalUrl,
+  GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalString,
+  GOOGLE_SERVICE_ACCOUNT_KEY: optionalString,
+  GOOGLE_CALENDAR_ID: optionalString,
+  GOOGLE_API_BASE_URL: optionalUrl,
+  GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
+
+  // Jobs.
+  CRON_SECRET: optionalString,
+  SCHEDULER_ENABLED: optionalString,
+  SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
+
+  // Auth and signed links. Required in production; a fixed development value otherwise.
+  AUTH_SECRET: optionalString,
+
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+const DEV_AUTH_SECRET = "dev-only-secret-do-not-use-in-production-0123456789";
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment. Throws EnvError naming the bad variable. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env and call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function isProduction(): boolean {
+  return env().NODE_ENV === "production";
+}
+
+export function authSecret(): string {
+  const e = env();
+  if (e.AUTH_SECRET) return e.AUTH_SECRET;
+  if (e.NODE_ENV === "production") throw new EnvError("AUTH_SECRET is required in production");
+  return DEV_AUTH_SECRET;
+}
+
+export type PaymentMode = "stripe" | "demo";
+
+/** Stripe when both keys are set; demo otherwise. Demo is refused in production unless allowed. */
+export function paymentMode(): PaymentMode {
+  const e = env();
+  if (e.STRIPE_SECRET_KEY && e.NEXT_PUBLIC_STRIPE_PUBLIC_KEY) return "stripe";
+  if (e.NODE_ENV === "production" && !e.ALLOW_DEMO_PAYMENTS_IN_PRODUCTION) {
+    throw new EnvError(
+      "Stripe keys are missing in production. Set STRIPE_SECRET_KEY and NEXT_PUBLIC_STRIPE_PUBLIC_KEY, " +
+        "or set ALLOW_DEMO_PAYMENTS_IN_PRODUCTION=true to run a demo deployment on purpose.",
+    );
+  }
+  return "demo";
+}
+
+export function usesEmbeddedDatabase(): boolean {
+  return !env().DATABASE_URL;
+}
+
+/** The built-in scheduler runs when not on Vercel, unless switched off. */
+export function schedulerEnabled(): boolean {
+  const e = env();
+  if (e.SCHEDULER_ENABLED !== undefined) return ["1", "true", "yes", "on"].includes(e.SCHEDULER_ENABLED.toLowerCase());
+  return !e.VERCEL && e.NODE_ENV !== "test";
+}

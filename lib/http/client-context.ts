@@ -1,0 +1,31 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies, headers } from "next/headers";
+import { isProduction } from "@/lib/env";
+
+// Per-browser context for visitor requests: the client IP (for rate limits) and an opaque
+// session cookie (so a visitor who comes back resumes their own hold).
+
+export const CLIENT_SESSION_COOKIE = "bk_session";
+
+export async function clientIp(): Promise<string> {
+  const h = await headers();
+  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || h.get("x-real-ip") || "local";
+}
+
+/** Returns the visitor's session id, creating the cookie when missing. */
+export async function clientSession(): Promise<string> {
+  const jar = await cookies();
+  const existing = jar.get(CLIENT_SESSION_COOKIE)?.value;
+  if (existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing)) return existing;
+  const value = randomBytes(24).toString("base64url");
+  jar.set(CLIENT_SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isProduction(),
+    path: "/",
+    maxAge: 60 * 60 * 24,
+  });
+  return value;
+}

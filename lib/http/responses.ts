@@ -1,0 +1,50 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { AppError, isAppError } from "@/lib/errors/app-error";
+import { errorDetail, log } from "@/lib/log";
+
+export function jsonError(error: AppError): NextResponse {
+  const headers: Record<string, string> = {};
+  if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return NextResponse.json(
+    { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } },
+    { status: error.status, headers },
+  );
+}
+
+export function validationError(error: ZodError): NextResponse {
+  const flat = error.flatten();
+  return jsonError(
+    new AppError("validation_failed", "Some fields need attention.", {
+      fieldErrors: { ...flat.fieldErrors, ...(flat.formErrors.length ? { _form: flat.formErrors } : {}) },
+    }),
+  );
+}
+
+/** Maps any thrown value to a safe JSON response; unexpected errors are logged, not shown. */
+export function errorResponse(error: unknown, context: string): NextResponse {
+  if (isAppError(error)) return jsonError(error);
+  if (error instanceof ZodError) return validationError(error);
+  log("error", "request.failed", { context, error: errorDetail(error) });
+  return NextResponse.json(
+    { error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
+}
+
+/** Reads a JSON body, answering 400 for anything that is not a JSON object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.length > 64_000) throw new AppError("bad_request", "The request body is too large.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("bad_request", "The request body must be valid JSON.");
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) {
+    throw new AppError("bad_request", "The request body must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}

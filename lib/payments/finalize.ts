@@ -1,0 +1,142 @@
+import "server-only";
+import { getDb, isUniqueViolation } from "@/lib/db";
+import type { PaymentStatus } from "@/lib/db/generated/enums";
+import { paymentMode } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
+import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
+import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { meetingLinkFor } from "@/lib/meetings/links";
+import type { MeetingMethodName } from "@/lib/booking/methods";
+import { requireGateway } from "./gateway-registry";
+import { refundPayment } from "./refunds";
+
+// Finalising a payment: one function for the visitor's confirm-payment call and for the
+// Stripe webhook. It trusts only the provider's own record of the payment (re-fetched),
+// moves payment and booking together in one transaction, and is idempotent.
+
+export type FinalizeOutcome =
+  | "confirmed"
+  | "already_confirmed"
+  | "refunded_slot_taken"
+  | "processing"
+  | "not_paid"
+  | "already_refunded";
+
+export type FinalizeResult = { outcome: FinalizeOutcome; bookingId: string };
+
+const SETTLEABLE: PaymentStatus[] = ["REQUIRES_PAYMENT", "PROCESSING", "FAILED", "CANCELED"];
+
+class SlotLost extends Error {}
+
+type BookingWithSlot = { id: string; method: MeetingMethodName; name: string; email: string; slot: { startsAt: Date; durationMinutes: number } };
+
+function linkFor(booking: BookingWithSlot) {
+  return meetingLinkFor({
+    bookingId: booking.id,
+    method: booking.method,
+    startsAt: booking.slot.startsAt,
+    durationMinutes: booking.slot.durationMinutes,
+    attendeeName: booking.name,
+    attendeeEmail: booking.email,
+  });
+}
+
+/** A confirmed payment whose booking cannot be confirmed is refunded in full. */
+async function refundLatePayment(bookingId: string, paymentId: string): Promise<FinalizeResult> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    await tx.payment.updateMany({
+      where: { id: paymentId, status: { in: SETTLEABLE } },
+      data: { status: "SUCCEEDED", succeededAt: new Date(), failureMessage: null },
+    });
+    const snapshot = await bookingEmailSnapshot(tx, bookingId);
+    await enqueueEmail(tx, { kind: "late_payment_refunded", bookingId, to: snapshot.email, payload: snapshot });
+  });
+  log("warn", "payment.late_for_taken_slot", { bookingId, paymentId });
+  await refundPayment({ paymentId, reason: "slot_taken", idempotencyKey: `refund:${paymentId}:slot-taken`, notify: false });
+  return { outcome: "refunded_slot_taken", bookingId };
+}
+
+/** Records a verified successful payment and confirms its booking. */
+export async function settleSucceededPayment(bookingId: string, paymentId: string, now = new Date()): Promise<FinalizeResult> {
+  const db = await getDb();
+  const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true } });
+  const link = await linkFor(booking);
+  let outcome: ConfirmOutcome | "already_refunded";
+  try {
+    outcome = await db.$transaction(async (tx) => {
+      const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
+      // A payment already (being) refunded must never confirm a booking again.
+      if (payment.refunds.length > 0 || payment.status === "REFUNDED" || payment.status === "PARTIALLY_REFUNDED") {
+        return "already_refunded" as const;
+      }
+      await tx.payment.updateMany({
+        where: { id: paymentId, status: { in: SETTLEABLE } },
+        data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
+      });
+      const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
+      if (result === "not_confirmable") throw new SlotLost();
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof SlotLost || isUniqueViolation(error)) return refundLatePayment(bookingId, paymentId);
+    throw error;
+  }
+  if (outcome === "confirmed") log("info", "payment.succeeded", { bookingId, paymentId });
+  return { outcome, bookingId };
+}
+
+/** Confirms a booking whose slot is free of charge (no payment row). */
+export async function confirmFreeBooking(bookingId: string, now = new Date()): Promise<FinalizeResult> {
+  const db = await getDb();
+  const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true } });
+  if (booking.slot.requiresPayment && booking.slot.priceCents > 0) {
+    throw new AppError("payment_failed", "This booking needs a payment before it can be confirmed.");
+  }
+  const link = await linkFor(booking);
+  try {
+    const outcome = await db.$transaction((tx) =>
+      confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId }),
+    );
+    if (outcome === "not_confirmable") throw new AppError("invalid_transition", "This booking can no longer be confirmed.");
+    return { outcome, bookingId };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("slot_taken", "Sorry, that time was taken while your hold had lapsed. Please pick another time.");
+    throw error;
+  }
+}
+
+/**
+ * The visitor's "I have paid" call and the webhook's entry point. Demo payments settle
+ * here (demo mode only); Stripe payments settle only if Stripe says the intent succeeded
+ * with the expected amount, currency and booking.
+ */
+export async function finalizeBookingPayment(bookingId: string, now = new Date()): Promise<FinalizeResult> {
+  const db = await getDb();
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { payment: true, slot: true } });
+  if (!booking) throw new AppError("not_found", "Booking not found.");
+  const payment = booking.payment;
+  if (!payment) return confirmFreeBooking(bookingId, now);
+
+  if (payment.provider === "DEMO") {
+    if (paymentMode() !== "demo") throw new AppError("payment_failed", "Demo payments are not accepted on this server.");
+    return settleSucceededPayment(bookingId, payment.id, now);
+  }
+
+  const intent = await requireGateway().retrieveIntent(payment.providerPaymentId);
+  if (intent.bookingId !== booking.id || intent.amountCents !== payment.amountCents || intent.currency !== payment.currency) {
+    log("error", "payment.mismatch", { bookingId, paymentId: payment.id, intentId: intent.id });
+    throw new AppError("payment_mismatch", "The payment does not match this booking. Please contact us.");
+  }
+  switch (intent.status) {
+    case "succeeded":
+      return settleSucceededPayment(bookingId, payment.id, now);
+    case "processing":
+      await db.payment.updateMany({ where: { id: payment.id, status: "REQUIRES_PAYMENT" }, data: { status: "PROCESSING" } });
+      return { outcome: "processing", bookingId };
+    default:
+      return { outcome: "not_paid", bookingId };
+  }
+}

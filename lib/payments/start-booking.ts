@@ -1,0 +1,137 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { env, paymentMode } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { errorDetail, log } from "@/lib/log";
+import { placeHold, releaseHold, type PlacedHold } from "@/lib/booking/holds";
+import type { BookingRequest } from "@/lib/booking/schemas";
+import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
+import { gateway } from "./gateway-registry";
+import { confirmFreeBooking } from "./finalize";
+
+// "Continue to payment": hold the slot, then prepare the payment for it. Shared by the
+// /contact server action and POST /api/bookings.
+
+export type PaymentStart =
+  | { mode: "none" }
+  | { mode: "demo"; amountCents: number; currency: string }
+  | { mode: "stripe"; amountCents: number; currency: string; clientSecret: string; publishableKey: string };
+
+export type StartedBooking = {
+  booking: { id: string; status: "PENDING_PAYMENT" | "CONFIRMED"; holdExpiresAt: string | null; slotId: string; resumed: boolean };
+  payment: PaymentStart;
+};
+
+export type StartContext = { clientSession?: string; ip?: string; now?: Date };
+
+export async function enforceHoldRateLimits(email: string, ip: string | undefined, now: Date): Promise<void> {
+  const e = env();
+  await enforceRateLimits(
+    [
+      ...(ip ? [{ key: `hold:ip:${ip}`, limit: e.RATE_LIMIT_HOLDS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }] : []),
+      { key: `hold:email:${email}`, limit: e.RATE_LIMIT_HOLDS_PER_EMAIL, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+    ],
+    "Too many booking attempts. Please wait a few minutes and try again.",
+    now,
+  );
+}
+
+/** Creates (or reuses) the demo payment row for a held booking. */
+async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
+  const db = await getDb();
+  await db.payment.createMany({
+    data: [
+      {
+        bookingId: hold.bookingId,
+        provider: "DEMO",
+        providerPaymentId: `demo_${hold.bookingId}`,
+        amountCents: hold.amountCents,
+        currency: hold.currency,
+      },
+    ],
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * Creates the booking's PaymentIntent once (idempotency key derived from the booking) and
+ * records it. Amount and currency come from the slot in the database, never the client.
+ */
+export async function ensureStripeIntent(bookingId: string): Promise<{ clientSecret: string }> {
+  const g = gateway();
+  if (!g) throw new AppError("misconfigured", "Card payments are not configured.");
+  const db = await getDb();
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
+  if (!booking) throw new AppError("not_found", "Booking not found.");
+  if (booking.payment) {
+    if (booking.payment.provider !== "STRIPE") throw new AppError("conflict", "This booking uses a different payment method.");
+    return { clientSecret: await g.clientSecretFor(booking.payment.providerPaymentId) };
+  }
+  if (booking.status !== "PENDING_PAYMENT") throw new AppError("invalid_transition", "This booking is no longer awaiting payment.");
+  const intent = await g.createIntent({
+    bookingId,
+    slotId: booking.slotId,
+    email: booking.email,
+    amountCents: booking.slot.priceCents,
+    currency: booking.slot.currency,
+    idempotencyKey: `booking:${bookingId}:payment-intent`,
+  });
+  await db.payment.createMany({
+    data: [
+      {
+        bookingId,
+        provider: "STRIPE",
+        providerPaymentId: intent.id,
+        amountCents: booking.slot.priceCents,
+        currency: booking.slot.currency,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return { clientSecret: intent.clientSecret };
+}
+
+export async function startBooking(request: BookingRequest, context: StartContext = {}): Promise<StartedBooking> {
+  const now = context.now ?? new Date();
+  await enforceHoldRateLimits(request.email, context.ip, now);
+  const mode = paymentMode();
+  const hold = await placeHold(request, { clientSession: context.clientSession, now });
+  const booking = {
+    id: hold.bookingId,
+    status: "PENDING_PAYMENT" as const,
+    holdExpiresAt: hold.holdExpiresAt.toISOString(),
+    slotId: hold.slotId,
+    resumed: hold.resumed,
+  };
+
+  if (!hold.requiresPayment) {
+    await confirmFreeBooking(hold.bookingId, now);
+    return { booking: { ...booking, status: "CONFIRMED", holdExpiresAt: null }, payment: { mode: "none" } };
+  }
+  if (mode === "demo") {
+    await ensureDemoPayment(hold);
+    return { booking, payment: { mode: "demo", amountCents: hold.amountCents, currency: hold.currency } };
+  }
+  try {
+    const { clientSecret } = await ensureStripeIntent(hold.bookingId);
+    return {
+      booking,
+      payment: {
+        mode: "stripe",
+        amountCents: hold.amountCents,
+        currency: hold.currency,
+        clientSecret,
+        publishableKey: env().NEXT_PUBLIC_STRIPE_PUBLIC_KEY ?? "",
+      },
+    };
+  } catch (error) {
+    // No half-created booking: a hold nobody can pay for is released at once.
+    if (!hold.resumed) await releaseHold(hold.bookingId);
+    log("warn", "payment.intent_failed", { bookingId: hold.bookingId, error: errorDetail(error) });
+    if (error instanceof AppError) throw error;
+    throw new AppError("payment_provider_unavailable", "Payments are temporarily unavailable. Please try again in a minute.", {
+      cause: error,
+      retryAfterSeconds: 30,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+// Drives the production build in Debian's Chromium (nothing is downloaded). On a laptop
+// without /usr/bin/chromium, Playwright's own browser is used instead.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const chromium = "/usr/bin/chromium";
+export const E2E_DATA_DIR = `.data/e2e-${port}/pglite`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results",
+  workers: 1,
+  fullyParallel: false,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    ...devices["Desktop Chrome"],
+    launchOptions: existsSync(chromium)
+      ? {
+          executablePath: chromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        }
+      : {},
+  },
+  webServer: {
+    command: `rm -rf .data/e2e-${port} && npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      EMBEDDED_DB_DIR: E2E_DATA_DIR,
+      APP_URL: `http://127.0.0.1:${port}`,
+      ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",
+      SCHEDULER_ENABLED: "false",
+      RATE_LIMIT_HOLDS_PER_IP: "1000",
+      RATE_LIMIT_HOLDS_PER_EMAIL: "1000",
+      AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
+      ADMIN_NOTIFY_EMAIL: "owner@example.com",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
