@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
 # The one test command (README and .ci/run): types, unit + integration tests (PGlite, and
-# PostgreSQL when TEST_DATABASE_URL is set), then browser tests on a production build.
+# PostgreSQL too when TEST_DATABASE_URL is set), then browser tests on a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+
 echo "== typecheck"
 npx tsc --noEmit
-echo "== vitest"
+
+echo "== unit and integration tests"
 npx vitest run
+
+if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "No Chromium for the browser tests (CI installs Debian's chromium in .ci/run)." >&2
+    exit 1
+  fi
+  echo "== browser tests SKIPPED: install Chromium first (apt-get install -y chromium)"
+  exit 0
+fi
+
 echo "== build"
 npx next build
-echo "== playwright"
+
+echo "== browser tests"
 npx playwright test

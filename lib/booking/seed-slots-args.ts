@@ -21,10 +21,20 @@ function integer(name: string, raw: string | undefined, fallback: number): numbe
 
 /** Parses and validates the seed script's arguments; never throws. */
 export function parseSeedArgs(argv: string[], defaultTimeZone: string): SeedArgs {
+  // "--payment-amount -5" would read as an unknown option "-5"; join negative numbers so
+  // they reach validation and get a clear message.
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i]!.startsWith("--") && !argv[i]!.includes("=") && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${argv[i]}=${next}`);
+      i++;
+    } else joined.push(argv[i]!);
+  }
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joined,
       strict: true,
       allowPositionals: false,
       options: {

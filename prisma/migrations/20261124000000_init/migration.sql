@@ -349,7 +349,7 @@ ALTER TABLE "Slot" ADD CONSTRAINT "Slot_price_nonnegative"
 ALTER TABLE "Slot" ADD CONSTRAINT "Slot_currency_lowercase"
   CHECK ("currency" ~ '^[a-z]{3}$');
 ALTER TABLE "Slot" ADD CONSTRAINT "Slot_methods_not_empty"
-  CHECK (cardinality("methods") >= 1);
+  CHECK ("methods" IS NOT NULL AND cardinality("methods") >= 1);
 
 -- Adding minutes to an instant does not depend on the session time zone, so this
 -- is truly immutable and may be used in the exclusion constraint below.

@@ -1,0 +1,109 @@
+import { addDays, addMinutes } from "date-fns";
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { GET as getAvailable } from "@/app/api/slots/available/route";
+import { GET as getByDate } from "@/app/api/slots/route";
+import { useDatabaseForTests } from "@/lib/db/client";
+import { localDateKey } from "@/lib/time-zones";
+import { createSlot } from "@/tests/helpers/factories";
+import { countingClient } from "@/tests/helpers/query-counter";
+import { useTestDatabase } from "@/tests/helpers/test-db";
+
+const t = useTestDatabase();
+const TZ = "America/New_York";
+
+type Available = { timeZone: string; dates: { date: string; slots: { id: string; startsAt: string }[] }[] };
+
+async function available(): Promise<Available> {
+  const response = await getAvailable();
+  expect(response.status).toBe(200);
+  return (await response.json()) as Available;
+}
+
+describe("GET /api/slots/available", () => {
+  it("lists bookable slots grouped by business-zone date, excluding everything not bookable", async () => {
+    const now = new Date();
+    const good = await createSlot(t.db, { startsAt: addDays(now, 3) });
+    const past = await createSlot(t.db, { startsAt: addMinutes(now, -30) });
+    const insideNotice = await createSlot(t.db, { startsAt: addMinutes(now, 90) });
+    const off = await createSlot(t.db, { startsAt: addDays(now, 4), isAvailable: false });
+    const tooFar = await createSlot(t.db, { startsAt: addDays(now, 31) });
+    const confirmed = await createSlot(t.db, { startsAt: addDays(now, 5) });
+    const held = await createSlot(t.db, { startsAt: addDays(now, 6) });
+    const lapsed = await createSlot(t.db, { startsAt: addDays(now, 7) });
+    const cancelled = await createSlot(t.db, { startsAt: addDays(now, 8) });
+    const base = { method: "ZOOM" as const, name: "A", email: "a@example.com", timeZone: TZ };
+    await t.db.booking.createMany({
+      data: [
+        { ...base, id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa1", slotId: confirmed.id, status: "CONFIRMED", confirmedAt: now },
+        { ...base, id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa2", slotId: held.id, status: "PENDING_PAYMENT", holdExpiresAt: addMinutes(now, 5) },
+        { ...base, id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa3", slotId: lapsed.id, status: "PENDING_PAYMENT", holdExpiresAt: addMinutes(now, -1) },
+        { ...base, id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa4", slotId: cancelled.id, status: "CANCELLED", cancelledAt: now },
+      ],
+    });
+
+    const body = await available();
+    expect(body.timeZone).toBe(TZ);
+    const ids = body.dates.flatMap((d) => d.slots.map((s) => s.id));
+    expect(ids.sort()).toEqual([good.id, lapsed.id, cancelled.id].sort());
+    expect(ids).not.toContain(past.id);
+    expect(ids).not.toContain(insideNotice.id);
+    expect(ids).not.toContain(off.id);
+    expect(ids).not.toContain(tooFar.id);
+    for (const day of body.dates) {
+      for (const slot of day.slots) expect(localDateKey(new Date(slot.startsAt), TZ)).toBe(day.date);
+    }
+  });
+
+  it("uses the same number of queries for 5 slots as for 200", async () => {
+    const counter = countingClient(t.current.url);
+    useDatabaseForTests(counter.db);
+    try {
+      const start = addDays(new Date(), 2);
+      for (let i = 0; i < 5; i++) await createSlot(t.db, { startsAt: addMinutes(start, i * 60) });
+      counter.reset();
+      await available();
+      const few = counter.count();
+      await t.db.slot.createMany({
+        data: Array.from({ length: 195 }, (_, i) => ({
+          startsAt: addMinutes(start, (i + 5) * 60),
+          durationMinutes: 60,
+          priceCents: 1000,
+          methods: ["ZOOM" as const],
+        })).filter((s) => s.startsAt < addDays(new Date(), 29)),
+      });
+      counter.reset();
+      const body = await available();
+      expect(body.dates.flatMap((d) => d.slots).length).toBeGreaterThan(100);
+      expect(counter.count()).toBe(few);
+      expect(few).toBeLessThanOrEqual(2);
+    } finally {
+      useDatabaseForTests(t.db);
+      await counter.db.$disconnect();
+    }
+  });
+});
+
+describe("GET /api/slots?date=", () => {
+  const request = (query: string) => new NextRequest(`http://localhost/api/slots${query}`);
+
+  it("returns one business-zone date's bookable slots", async () => {
+    const slot = await createSlot(t.db, { startsAt: addDays(new Date(), 3) });
+    const date = localDateKey(slot.startsAt, TZ);
+    const response = await getByDate(request(`?date=${date}`));
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { date: string; slots: { id: string }[] };
+    expect(body.date).toBe(date);
+    expect(body.slots.map((s) => s.id)).toEqual([slot.id]);
+  });
+
+  it.each(["", "?date=", "?date=2026-02-30", "?date=2026-13-01", "?date=tomorrow", "?date=2026-1-5", "?date=2026-01-05T00:00"])(
+    "answers 400 with a JSON message for %j",
+    async (query) => {
+      const response = await getByDate(request(query));
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { message: string } };
+      expect(body.error.message).toMatch(/YYYY-MM-DD/);
+    },
+  );
+});
