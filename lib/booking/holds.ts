@@ -32,7 +32,8 @@ export async function expireLapsedHoldsOnSlot(tx: Tx, slotId: string, now: Date)
   });
 }
 
-async function loadHoldableSlot(tx: Tx, request: BookingRequest, now: Date) {
+/** The slot, if a visitor may claim it now with this method; AppError otherwise. */
+export async function loadHoldableSlot(tx: Tx, request: Pick<BookingRequest, "slotId" | "method">, now: Date) {
   const slot = await tx.slot.findUnique({ where: { id: request.slotId } });
   if (!slot) throw new AppError("not_found", "That time does not exist. Please pick another time.");
   const e = env();

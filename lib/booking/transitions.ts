@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { activateManageToken } from "./manage-access";
 
 // Booking state moves. Each is one conditional UPDATE ("... WHERE status IN (allowed)"),
 // so two concurrent moves cannot both apply, and each queues its emails in the same
@@ -39,6 +40,7 @@ export async function confirmBooking(
     const current = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
     return current && CONFIRMED_LIKE.includes(current.status) ? "already_confirmed" : "not_confirmable";
   }
+  await activateManageToken(tx, bookingId);
   const snapshot = await bookingEmailSnapshot(tx, bookingId);
   await enqueueEmail(tx, { kind: "booking_confirmed", bookingId, to: snapshot.email, payload: snapshot });
   const admin = env().ADMIN_NOTIFY_EMAIL;

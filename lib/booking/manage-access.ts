@@ -1,0 +1,45 @@
+import "server-only";
+import { addMinutes } from "date-fns";
+import { getDb, type Tx } from "@/lib/db";
+import { manageToken, manageTokenHash, MANAGE_TOKEN_PATTERN } from "@/lib/links/manage-link";
+
+/** Stores the hash of the booking's current manage token (called when it is confirmed). */
+export async function activateManageToken(tx: Tx, bookingId: string): Promise<void> {
+  const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { manageTokenVersion: true } });
+  await tx.booking.update({
+    where: { id: bookingId },
+    data: { manageTokenHash: manageTokenHash(manageToken(bookingId, booking.manageTokenVersion)) },
+  });
+}
+
+/** Revokes every link sent so far and activates a new one. */
+export async function rotateManageToken(bookingId: string): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const updated = await tx.booking.update({
+      where: { id: bookingId },
+      data: { manageTokenVersion: { increment: 1 } },
+      select: { manageTokenVersion: true },
+    });
+    await tx.booking.update({
+      where: { id: bookingId },
+      data: { manageTokenHash: manageTokenHash(manageToken(bookingId, updated.manageTokenVersion)) },
+    });
+  });
+}
+
+/**
+ * The booking id behind a manage token, or null for anything wrong: malformed, unknown,
+ * revoked, or expired (the link stops working once the meeting has ended).
+ */
+export async function bookingIdForManageToken(token: string, now = new Date()): Promise<string | null> {
+  if (!MANAGE_TOKEN_PATTERN.test(token)) return null;
+  const db = await getDb();
+  const booking = await db.booking.findUnique({
+    where: { manageTokenHash: manageTokenHash(token) },
+    select: { id: true, slot: { select: { startsAt: true, durationMinutes: true } } },
+  });
+  if (!booking) return null;
+  if (addMinutes(booking.slot.startsAt, booking.slot.durationMinutes) <= now) return null;
+  return booking.id;
+}

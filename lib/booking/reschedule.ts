@@ -1,0 +1,66 @@
+import "server-only";
+import { addHours } from "date-fns";
+import { getDb, isUniqueViolation } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
+import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
+
+// Moving a confirmed booking to another slot is one UPDATE of its slotId: the partial
+// unique index makes the claim on the new slot atomic, and the old slot is free the moment
+// the row leaves it. The payment stays on the booking, so nothing is charged twice.
+
+export type RescheduleCheck = { allowed: true } | { allowed: false; reason: string };
+
+/** Whether the booking may still be moved (confirmed, and before the cutoff). */
+export function rescheduleCheck(booking: { status: string; startsAt: Date }, now = new Date()): RescheduleCheck {
+  if (booking.status !== "CONFIRMED") return { allowed: false, reason: "Only a confirmed booking can be rescheduled." };
+  const hours = env().RESCHEDULE_CUTOFF_HOURS;
+  if (now >= addHours(booking.startsAt, -hours)) {
+    return {
+      allowed: false,
+      reason: `Bookings can be rescheduled up to ${hours} hours before the start. Please contact us to change this one.`,
+    };
+  }
+  return { allowed: true };
+}
+
+export async function rescheduleBooking(bookingId: string, newSlotId: string, now = new Date()): Promise<{ icsSequence: number }> {
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const booking = await tx.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
+      if (!booking) throw new AppError("not_found", "Booking not found.");
+      const check = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
+      if (!check.allowed) throw new AppError("reschedule_not_allowed", check.reason);
+      if (newSlotId === booking.slotId) throw new AppError("validation_failed", "That is already your booking's time.");
+      const slot = await loadHoldableSlot(tx, { slotId: newSlotId, method: booking.method }, now);
+      const paid = booking.payment?.status === "SUCCEEDED" ? booking.payment.amountCents : 0;
+      const newPrice = slot.requiresPayment ? slot.priceCents : 0;
+      if (newPrice > paid || (booking.payment && slot.currency !== booking.payment.currency)) {
+        throw new AppError("reschedule_not_allowed", "Please pick a time with the same booking fee as your current one.");
+      }
+      await expireLapsedHoldsOnSlot(tx, slot.id, now);
+      const moved = await tx.booking.updateMany({
+        where: { id: bookingId, status: "CONFIRMED", slotId: booking.slotId },
+        data: { slotId: slot.id, icsSequence: { increment: 1 }, reminderSentAt: null },
+      });
+      if (moved.count === 0) throw new AppError("conflict", "This booking changed meanwhile. Please reload and try again.");
+      const snapshot = await bookingEmailSnapshot(tx, bookingId);
+      await enqueueEmail(tx, {
+        kind: "booking_rescheduled",
+        bookingId,
+        to: snapshot.email,
+        payload: { ...snapshot, previousStartsAt: booking.slot.startsAt.toISOString() },
+        discriminator: snapshot.icsSequence,
+      });
+      log("info", "booking.rescheduled", { bookingId, fromSlotId: booking.slotId, toSlotId: slot.id });
+      return { icsSequence: snapshot.icsSequence };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("slot_taken", SLOT_TAKEN_MESSAGE, { cause: error });
+    throw error;
+  }
+}

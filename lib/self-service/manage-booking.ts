@@ -1,0 +1,99 @@
+import "server-only";
+import { addMinutes } from "date-fns";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
+import { bookingIdForManageToken } from "@/lib/booking/manage-access";
+import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
+import type { MeetingMethodName } from "@/lib/booking/methods";
+import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+
+// The visitor's own booking, reached through the link in their emails. Every entry point
+// resolves the token first; a wrong, revoked or expired token is a plain not-found.
+
+export type ManageView = {
+  bookingId: string;
+  status: string;
+  name: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  visitorTimeZone: string;
+  businessTimeZone: string;
+  method: MeetingMethodName;
+  meetingUrl: string | null;
+  paidCents: number;
+  refundedCents: number;
+  currency: string;
+  paymentStatus: string | null;
+  refundIfCancelledNowCents: number;
+  refundPolicy: string;
+  canCancel: boolean;
+  reschedule: { allowed: boolean; reason: string | null };
+  icsSequence: number;
+};
+
+const NOT_FOUND = "This link is not valid. It may have expired or been replaced by a newer one.";
+
+export async function resolveManageToken(token: string, now = new Date()): Promise<string> {
+  const bookingId = await bookingIdForManageToken(token, now);
+  if (!bookingId) throw new AppError("not_found", NOT_FOUND);
+  return bookingId;
+}
+
+export async function limitManageRequests(ip: string): Promise<void> {
+  const e = env();
+  await enforceRateLimits(
+    [{ key: `manage:ip:${ip}`, limit: e.RATE_LIMIT_MANAGE_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }],
+    "Too many requests. Please wait a few minutes and try again.",
+  );
+}
+
+export async function getManageView(token: string, now = new Date()): Promise<ManageView> {
+  const bookingId = await resolveManageToken(token, now);
+  const db = await getDb();
+  const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true, payment: true } });
+  const paid = booking.payment && ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(booking.payment.status);
+  const canCancel = booking.status === "CONFIRMED" && booking.slot.startsAt > now;
+  const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
+  return {
+    bookingId: booking.id,
+    status: booking.status,
+    name: booking.name,
+    startsAt: booking.slot.startsAt.toISOString(),
+    endsAt: addMinutes(booking.slot.startsAt, booking.slot.durationMinutes).toISOString(),
+    durationMinutes: booking.slot.durationMinutes,
+    visitorTimeZone: booking.timeZone,
+    businessTimeZone: env().BUSINESS_TIME_ZONE,
+    method: booking.method,
+    meetingUrl: booking.status === "CONFIRMED" ? booking.meetingUrl : null,
+    paidCents: paid ? booking.payment!.amountCents : 0,
+    refundedCents: booking.payment?.refundedCents ?? 0,
+    currency: booking.payment?.currency ?? booking.slot.currency,
+    paymentStatus: booking.payment?.status ?? null,
+    refundIfCancelledNowCents: canCancel ? await previewCancellationRefund(bookingId, "policy", now) : 0,
+    refundPolicy: describeRefundPolicy(parseRefundPolicy(env().REFUND_POLICY)),
+    canCancel,
+    reschedule: { allowed: reschedule.allowed, reason: reschedule.allowed ? null : reschedule.reason },
+    icsSequence: booking.icsSequence,
+  };
+}
+
+/** Cancels by policy. A second call finds the booking cancelled and changes nothing. */
+export async function cancelViaManageLink(token: string, now = new Date()) {
+  const bookingId = await resolveManageToken(token, now);
+  const db = await getDb();
+  const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true } });
+  if (booking.status !== "CANCELLED" && booking.slot.startsAt <= now) {
+    throw new AppError("invalid_transition", "This meeting has already started, so it can no longer be cancelled here.");
+  }
+  const result = await cancelAndRefund(bookingId, { reason: "Cancelled by the visitor", refund: "policy", notifyAdmin: true, now });
+  return { outcome: result.outcome, refundCents: result.refundCents };
+}
+
+export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {
+  const bookingId = await resolveManageToken(token, now);
+  return rescheduleBooking(bookingId, slotId, now);
+}
