@@ -1,6 +1,6 @@
 import "server-only";
 import { addMinutes, addDays } from "date-fns";
-import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
+import { getDb, isUniqueViolation, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
@@ -25,7 +25,7 @@ export type PlacedHold = {
 export type HoldContext = { clientSession?: string; now?: Date };
 
 /** Marks this slot's lapsed holds EXPIRED so they stop occupying the unique index. */
-export async function expireLapsedHoldsOnSlot(tx: Tx, slotId: string, now: Date): Promise<void> {
+export async function expireLapsedHoldsOnSlot(tx: DbOrTx, slotId: string, now: Date): Promise<void> {
   await tx.booking.updateMany({
     where: { slotId, status: "PENDING_PAYMENT", holdExpiresAt: { lte: now } },
     data: { status: "EXPIRED" },
@@ -33,7 +33,7 @@ export async function expireLapsedHoldsOnSlot(tx: Tx, slotId: string, now: Date)
 }
 
 /** The slot, if a visitor may claim it now with this method; AppError otherwise. */
-export async function loadHoldableSlot(tx: Tx, request: Pick<BookingRequest, "slotId" | "method">, now: Date) {
+export async function loadHoldableSlot(tx: DbOrTx, request: Pick<BookingRequest, "slotId" | "method">, now: Date) {
   const slot = await tx.slot.findUnique({ where: { id: request.slotId } });
   if (!slot) throw new AppError("not_found", "That time does not exist. Please pick another time.");
   const e = env();
@@ -64,57 +64,67 @@ export async function placeHold(request: BookingRequest, context: HoldContext = 
   const e = env();
   const sessionHash = context.clientSession ? sha256Hex(context.clientSession) : null;
   const db = await getDb();
-  try {
-    return await db.$transaction(async (tx) => {
-      const slot = await loadHoldableSlot(tx, request, now);
-      const details = {
-        method: request.method,
-        name: request.name,
-        email: request.email,
-        company: request.company ?? null,
-        phone: request.phone ?? null,
-        notes: request.notes ?? null,
-        timeZone: request.timeZone ?? e.BUSINESS_TIME_ZONE,
-      };
-      const summary = {
-        slotId: slot.id,
-        amountCents: slot.priceCents,
-        currency: slot.currency,
-        requiresPayment: slot.requiresPayment && slot.priceCents > 0,
-      };
+  // Validation reads give precise messages; the INSERT below re-checks everything atomically.
+  const slot = await loadHoldableSlot(db, request, now);
+  const details = {
+    method: request.method,
+    name: request.name,
+    email: request.email,
+    company: request.company ?? null,
+    phone: request.phone ?? null,
+    notes: request.notes ?? null,
+    timeZone: request.timeZone ?? e.BUSINESS_TIME_ZONE,
+  };
+  const summary = {
+    slotId: slot.id,
+    amountCents: slot.priceCents,
+    currency: slot.currency,
+    requiresPayment: slot.requiresPayment && slot.priceCents > 0,
+  };
 
-      if (sessionHash) {
-        const own = await tx.booking.findFirst({
-          where: { slotId: slot.id, status: "PENDING_PAYMENT", holdExpiresAt: { gt: now }, clientSessionHash: sessionHash },
-        });
-        if (own) {
-          await tx.booking.update({ where: { id: own.id }, data: details });
-          return { ...summary, bookingId: own.id, holdExpiresAt: own.holdExpiresAt!, resumed: true };
-        }
-      }
-
-      await expireLapsedHoldsOnSlot(tx, slot.id, now);
-      const holdExpiresAt = addMinutes(now, e.HOLD_MINUTES);
-      const booking = await tx.booking.create({
-        data: {
-          id: newBookingId(),
-          slotId: slot.id,
-          status: "PENDING_PAYMENT",
-          holdExpiresAt,
-          clientSessionHash: sessionHash,
-          ...details,
-        },
-      });
-      log("info", "booking.hold_placed", { bookingId: booking.id, slotId: slot.id, holdExpiresAt: holdExpiresAt.toISOString() });
-      return { ...summary, bookingId: booking.id, holdExpiresAt, resumed: false };
+  if (sessionHash) {
+    const own = await db.booking.findFirst({
+      where: { slotId: slot.id, status: "PENDING_PAYMENT", holdExpiresAt: { gt: now }, clientSessionHash: sessionHash },
+      select: { id: true, holdExpiresAt: true },
     });
+    if (own) {
+      const resumed = await db.booking.updateMany({
+        where: { id: own.id, status: "PENDING_PAYMENT", holdExpiresAt: { gt: now } },
+        data: details,
+      });
+      if (resumed.count === 1) return { ...summary, bookingId: own.id, holdExpiresAt: own.holdExpiresAt!, resumed: true };
+    }
+  }
+
+  // No interactive transaction: under a burst of requests, holding a pooled connection
+  // across round trips is what turns contention into timeouts. Two single statements,
+  // and the unique index decides the winner.
+  await expireLapsedHoldsOnSlot(db, slot.id, now);
+  const bookingId = newBookingId();
+  const holdExpiresAt = addMinutes(now, e.HOLD_MINUTES);
+  let inserted: { id: string }[];
+  try {
+    inserted = await db.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Booking" ("id", "slotId", "status", "holdExpiresAt", "method", "name", "email", "company",
+        "phone", "notes", "timeZone", "clientSessionHash", "createdAt", "updatedAt")
+      SELECT ${bookingId}, s."id", 'PENDING_PAYMENT', ${holdExpiresAt}, ${details.method}::"MeetingMethod",
+        ${details.name}, ${details.email}, ${details.company}, ${details.phone}, ${details.notes}, ${details.timeZone},
+        ${sessionHash}, ${now}, ${now}
+      FROM "Slot" s
+      WHERE s."id" = ${slot.id}::uuid AND s."isAvailable"
+        AND s."startsAt" >= ${addMinutes(now, e.MIN_NOTICE_MINUTES)} AND s."startsAt" < ${addDays(now, e.BOOKING_WINDOW_DAYS)}
+      RETURNING "id"`;
   } catch (error) {
-    if (isUniqueViolation(error, "Booking_one_live_per_slot") || isUniqueViolation(error)) {
-      log("info", "booking.hold_conflict", { slotId: request.slotId });
+    // The only unique constraint this INSERT can meet is Booking_one_live_per_slot (ids are random).
+    if (isUniqueViolation(error)) {
+      log("info", "booking.hold_conflict", { slotId: slot.id });
       throw new AppError("slot_taken", SLOT_TAKEN_MESSAGE, { cause: error });
     }
     throw error;
   }
+  if (inserted.length === 0) throw new AppError("slot_unavailable", "That time is no longer available. Please pick another time.");
+  log("info", "booking.hold_placed", { bookingId, slotId: slot.id, holdExpiresAt: holdExpiresAt.toISOString() });
+  return { ...summary, bookingId, holdExpiresAt, resumed: false };
 }
 
 /** Releases a hold nobody can pay for (e.g. the payment provider was down). */

@@ -21,7 +21,12 @@ export function setProcessRole(role: ProcessRole): void {
 }
 
 export function createPrismaClient(connectionString: string, poolSize = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: poolSize }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolSize }),
+    // Prisma's defaults (2 s to get a connection, 5 s per transaction) turn a burst of
+    // requests into spurious failures; transactions here are short, so waiting is right.
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 }
 
 async function connect(state: State): Promise<Db> {
