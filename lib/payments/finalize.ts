@@ -9,12 +9,14 @@ import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor } from "@/lib/meetings/links";
 import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";
 
-// Finalising a payment: one function for the visitor's confirm-payment call and for the
-// Stripe webhook. It trusts only the provider's own record of the payment (re-fetched),
-// moves payment and booking together in one transaction, and is idempotent.
+// Finalising a payment: one function for the visitor's confirm-payment call, the return
+// page and every Stripe webhook. It trusts only the provider's own record of the payment
+// (re-fetched, never an event snapshot), moves payment and booking together in one
+// transaction, and is idempotent: a late or repeated call cannot undo a success.
 
 export type FinalizeOutcome =
   | "confirmed"
@@ -55,6 +57,8 @@ async function refundLatePayment(bookingId: string, paymentId: string): Promise<
     await enqueueEmail(tx, { kind: "late_payment_refunded", bookingId, to: snapshot.email, payload: snapshot });
   });
   log("warn", "payment.late_for_taken_slot", { bookingId, paymentId });
+  // If Stripe is down now, the refund stays PENDING (retried by retryPendingRefunds) and
+  // the error reaches the caller, so a webhook is redelivered too.
   await refundPayment({ paymentId, reason: "slot_taken", idempotencyKey: `refund:${paymentId}:slot-taken`, notify: false });
   return { outcome: "refunded_slot_taken", bookingId };
 }
@@ -63,13 +67,22 @@ async function refundLatePayment(bookingId: string, paymentId: string): Promise<
 export async function settleSucceededPayment(bookingId: string, paymentId: string, now = new Date()): Promise<FinalizeResult> {
   const db = await getDb();
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true } });
+  // Settled before (and perhaps cancelled since, without a refund): nothing to do, and
+  // above all no "late payment" refund. Also spares a second meeting from the link provider.
+  if (booking.confirmedAt) {
+    await db.payment.updateMany({
+      where: { id: paymentId, status: { in: SETTLEABLE } },
+      data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
+    });
+    return { outcome: "already_confirmed", bookingId };
+  }
   const link = await linkFor(booking);
   let outcome: ConfirmOutcome | "already_refunded";
   try {
     outcome = await db.$transaction(async (tx) => {
       const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { refunds: true } });
       // A payment already (being) refunded must never confirm a booking again.
-      if (payment.refunds.length > 0 || payment.status === "REFUNDED" || payment.status === "PARTIALLY_REFUNDED") {
+      if (payment.refunds.some((r) => r.status !== "FAILED") || payment.status === "REFUNDED" || payment.status === "PARTIALLY_REFUNDED") {
         return "already_refunded" as const;
       }
       await tx.payment.updateMany({
@@ -77,7 +90,12 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
         data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
       });
       const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
-      if (result === "not_confirmable") throw new SlotLost();
+      if (result === "not_confirmable") {
+        // Confirmed by a concurrent call and cancelled since: still settled, not late.
+        const current = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { confirmedAt: true } });
+        if (current.confirmedAt) return "already_confirmed" as const;
+        throw new SlotLost();
+      }
       return result;
     });
   } catch (error) {
@@ -109,9 +127,28 @@ export async function confirmFreeBooking(bookingId: string, now = new Date()): P
 }
 
 /**
- * The visitor's "I have paid" call and the webhook's entry point. Demo payments settle
- * here (demo mode only); Stripe payments settle only if Stripe says the intent succeeded
- * with the expected amount, currency and booking.
+ * Mirrors a not-yet-successful intent on the payment row. Each move is conditional, so a
+ * stale report can never take a payment back from SUCCEEDED or a refund state.
+ */
+async function recordOpenIntent(paymentId: string, intent: IntentView): Promise<void> {
+  const db = await getDb();
+  if (intent.status === "processing") {
+    await db.payment.updateMany({ where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "FAILED"] } }, data: { status: "PROCESSING" } });
+  } else if (intent.status === "canceled") {
+    await db.payment.updateMany({ where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "PROCESSING", "FAILED"] } }, data: { status: "CANCELED" } });
+  } else if (intent.lastError) {
+    // A failed attempt keeps the hold: the visitor may try another card on the same intent.
+    await db.payment.updateMany({
+      where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "PROCESSING"] } },
+      data: { status: "FAILED", failureMessage: intent.lastError },
+    });
+  }
+}
+
+/**
+ * The visitor's "I have paid" call, the return page and the webhooks' entry point. Demo
+ * payments settle here (demo mode only); Stripe payments settle only if Stripe says the
+ * intent succeeded with the expected amount, currency and booking.
  */
 export async function finalizeBookingPayment(bookingId: string, now = new Date()): Promise<FinalizeResult> {
   const db = await getDb();
@@ -130,13 +167,7 @@ export async function finalizeBookingPayment(bookingId: string, now = new Date()
     log("error", "payment.mismatch", { bookingId, paymentId: payment.id, intentId: intent.id });
     throw new AppError("payment_mismatch", "The payment does not match this booking. Please contact us.");
   }
-  switch (intent.status) {
-    case "succeeded":
-      return settleSucceededPayment(bookingId, payment.id, now);
-    case "processing":
-      await db.payment.updateMany({ where: { id: payment.id, status: "REQUIRES_PAYMENT" }, data: { status: "PROCESSING" } });
-      return { outcome: "processing", bookingId };
-    default:
-      return { outcome: "not_paid", bookingId };
-  }
+  if (intent.status === "succeeded") return settleSucceededPayment(bookingId, payment.id, now);
+  await recordOpenIntent(payment.id, intent);
+  return { outcome: intent.status === "processing" ? "processing" : "not_paid", bookingId };
 }

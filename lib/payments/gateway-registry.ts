@@ -4,14 +4,13 @@ import { AppError } from "@/lib/errors/app-error";
 import type { PaymentGateway } from "./gateway";
 import { createStripeGateway } from "./stripe/stripe-gateway";
 
-const globalForGateway = globalThis as unknown as { __paymentGateway?: PaymentGateway; __paymentGatewayOverride?: PaymentGateway };
+const globalForGateway = globalThis as unknown as { __paymentGatewayOverride?: PaymentGateway };
 
-/** The Stripe gateway, or null in demo mode. */
+/** The Stripe gateway, or null in demo mode. Cheap: the Stripe client itself is shared. */
 export function gateway(): PaymentGateway | null {
   if (globalForGateway.__paymentGatewayOverride) return globalForGateway.__paymentGatewayOverride;
   if (paymentMode() !== "stripe") return null;
-  globalForGateway.__paymentGateway ??= createStripeGateway();
-  return globalForGateway.__paymentGateway;
+  return createStripeGateway();
 }
 
 export function requireGateway(): PaymentGateway {
@@ -23,5 +22,4 @@ export function requireGateway(): PaymentGateway {
 /** Tests swap in a gateway built on a fake Stripe server. */
 export function useGatewayForTests(g: PaymentGateway | undefined): void {
   globalForGateway.__paymentGatewayOverride = g;
-  globalForGateway.__paymentGateway = undefined;
 }

@@ -2,12 +2,16 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { errorDetail, log } from "@/lib/log";
 import { expireStaleHolds } from "@/lib/booking/holds";
+import { isProviderError } from "./gateway";
 import { gateway } from "./gateway-registry";
+import { finalizeBookingPayment } from "./finalize";
 
 /**
  * Marks lapsed holds EXPIRED (they already stopped blocking their slots) and cancels
  * their open Stripe PaymentIntents so a late card confirmation cannot go through.
- * A cancel that fails is logged and retried on the next run (the row stays REQUIRES_PAYMENT).
+ * An intent Stripe will not cancel because it was paid meanwhile is finalised instead
+ * (confirmed if the slot is still free, refunded otherwise). A cancel that fails is
+ * logged and retried on the next run (the row stays REQUIRES_PAYMENT).
  */
 export async function expireHoldsAndCancelIntents(now = new Date()): Promise<{ expired: number; intentsCanceled: number }> {
   const expiredIds = await expireStaleHolds(now);
@@ -16,15 +20,25 @@ export async function expireHoldsAndCancelIntents(now = new Date()): Promise<{ e
   let intentsCanceled = 0;
   if (g) {
     const open = await db.payment.findMany({
-      where: { provider: "STRIPE", status: { in: ["REQUIRES_PAYMENT", "FAILED"] }, booking: { status: "EXPIRED" } },
+      where: { provider: "STRIPE", status: { in: ["REQUIRES_PAYMENT", "FAILED"] }, booking: { status: { in: ["EXPIRED", "CANCELLED"] } } },
+      orderBy: { createdAt: "asc" },
       take: 200,
     });
     for (const payment of open) {
       try {
-        await g.cancelIntent(payment.providerPaymentId);
-        await db.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: "CANCELED" } });
-        intentsCanceled++;
+        const intent = await g.cancelIntent(payment.providerPaymentId);
+        if (intent.status === "canceled") {
+          await db.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: "CANCELED" } });
+          intentsCanceled++;
+        } else {
+          log("info", "payment.cancel_found_paid", { paymentId: payment.id, status: intent.status });
+          await finalizeBookingPayment(payment.bookingId, now);
+        }
       } catch (error) {
+        if (isProviderError(error, "not_found")) {
+          // Nothing at Stripe can be paid; stop retrying (reconciliation still reports the row).
+          await db.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: "CANCELED" } });
+        }
         log("warn", "payment.intent_cancel_failed", { paymentId: payment.id, error: errorDetail(error) });
       }
     }

@@ -24,6 +24,8 @@ export type StartedBooking = {
 
 export type StartContext = { clientSession?: string; ip?: string; now?: Date };
 
+export const HOLD_GONE_MESSAGE = "Your hold on this time has ended. Please pick a time again.";
+
 export async function enforceHoldRateLimits(email: string, ip: string | undefined, now: Date): Promise<void> {
   const e = env();
   await enforceRateLimits(
@@ -65,6 +67,7 @@ export async function ensureStripeIntent(bookingId: string): Promise<{ clientSec
   if (!booking) throw new AppError("not_found", "Booking not found.");
   if (booking.payment) {
     if (booking.payment.provider !== "STRIPE") throw new AppError("conflict", "This booking uses a different payment method.");
+    if (booking.payment.status === "CANCELED") throw new AppError("hold_expired", HOLD_GONE_MESSAGE);
     return { clientSecret: await g.clientSecretFor(booking.payment.providerPaymentId) };
   }
   if (booking.status !== "PENDING_PAYMENT") throw new AppError("invalid_transition", "This booking is no longer awaiting payment.");

@@ -1,7 +1,109 @@
 import "server-only";
-import type { PaymentGateway } from "../gateway";
+import type Stripe from "stripe";
+import type { IntentView, PaymentGateway } from "../gateway";
+import { toProviderError } from "./provider-error";
+import { stripeClient } from "./stripe-client";
+import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } from "./stripe-mapping";
 
-// Replaced by the Stripe integration (issue 4).
-export function createStripeGateway(): PaymentGateway {
-  throw new Error("Stripe gateway not implemented yet");
+// PaymentGateway on Stripe PaymentIntents. Every call maps Stripe errors to
+// PaymentProviderError; every write carries an idempotency key, so a retry after a
+// timeout returns the object the first attempt created instead of making another.
+
+const EXPAND_CHARGE = ["latest_charge"];
+
+async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toProviderError(error);
+  }
+}
+
+export function createStripeGateway(client: Stripe = stripeClient()): PaymentGateway {
+  const retrieveIntent = (id: string): Promise<IntentView> =>
+    call(async () => toIntentView(await client.paymentIntents.retrieve(id, { expand: EXPAND_CHARGE })));
+
+  return {
+    provider: "STRIPE",
+
+    createIntent: (input) =>
+      call(async () => {
+        const intent = await client.paymentIntents.create(
+          {
+            amount: input.amountCents,
+            currency: input.currency,
+            automatic_payment_methods: { enabled: true },
+            metadata: { [METADATA_BOOKING_ID]: input.bookingId, slot_id: input.slotId, email: input.email },
+          },
+          { idempotencyKey: input.idempotencyKey },
+        );
+        if (!intent.client_secret) throw new Error("PaymentIntent without client_secret");
+        return { id: intent.id, clientSecret: intent.client_secret, status: toIntentView(intent).status };
+      }),
+
+    retrieveIntent,
+
+    clientSecretFor: (id) =>
+      call(async () => {
+        const intent = await client.paymentIntents.retrieve(id);
+        if (!intent.client_secret) throw new Error("PaymentIntent without client_secret");
+        return intent.client_secret;
+      }),
+
+    cancelIntent: async (id) => {
+      try {
+        return await call(async () => toIntentView(await client.paymentIntents.cancel(id, { expand: EXPAND_CHARGE })));
+      } catch (error) {
+        // Already canceled, succeeded or processing: Stripe refuses; report the state instead.
+        if (toProviderError(error).providerCode === "payment_intent_unexpected_state") return retrieveIntent(id);
+        throw error;
+      }
+    },
+
+    refund: (input) =>
+      call(async () =>
+        toRefundView(
+          await client.refunds.create(
+            {
+              payment_intent: input.intentId,
+              amount: input.amountCents,
+              metadata: {
+                ...(input.appRefundId ? { [METADATA_REFUND_ID]: input.appRefundId } : {}),
+                ...(input.reason ? { reason: input.reason.slice(0, 500) } : {}),
+              },
+            },
+            { idempotencyKey: input.idempotencyKey },
+          ),
+        ),
+      ),
+
+    listRefunds: (intentId) =>
+      call(async () => {
+        const refunds: ReturnType<typeof toRefundView>[] = [];
+        for await (const refund of client.refunds.list({ payment_intent: intentId, limit: 100 })) refunds.push(toRefundView(refund));
+        return refunds;
+      }),
+
+    listIntents: ({ createdSince, onProgress }) => ({
+      async *[Symbol.asyncIterator]() {
+        const pageSize = 100;
+        const pages = client.paymentIntents.list({
+          created: { gte: Math.floor(createdSince.getTime() / 1000) },
+          limit: pageSize,
+          expand: ["data.latest_charge"],
+        });
+        let fetched = 0;
+        const iterator = pages[Symbol.asyncIterator]();
+        while (true) {
+          const next = await call(() => iterator.next());
+          if (next.done) break;
+          fetched++;
+          // Auto-paging fetches the next page after every pageSize items.
+          if (fetched % pageSize === 0) onProgress?.(fetched);
+          yield toIntentView(next.value);
+        }
+        if (fetched % pageSize !== 0 || fetched === 0) onProgress?.(fetched);
+      },
+    }),
+  };
 }

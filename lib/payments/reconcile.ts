@@ -1,0 +1,107 @@
+import "server-only";
+import { subDays } from "date-fns";
+import { getDb } from "@/lib/db";
+import { isProviderError, type IntentView } from "./gateway";
+import { requireGateway } from "./gateway-registry";
+
+// Compares Stripe's PaymentIntents with our Payment rows, for an operator to run daily
+// (scripts/reconcile-payments.ts). Read-only: it reports, it never repairs.
+
+export type DiscrepancyKind =
+  /** Stripe took the money, but no booking was ever confirmed for it and nothing was refunded. */
+  | "paid_without_booking"
+  /** We have a Stripe payment row whose intent Stripe does not know. */
+  | "unknown_to_stripe"
+  /** Amount or currency differ between Stripe and our row. */
+  | "amount_mismatch"
+  /** Stripe's refunded total differs from ours. */
+  | "refund_mismatch";
+
+export type Discrepancy = { kind: DiscrepancyKind; intentId: string; bookingId: string | null; detail: string };
+
+export type ReconcileReport = { since: Date; intentsChecked: number; paymentsChecked: number; discrepancies: Discrepancy[] };
+
+type Row = {
+  id: string;
+  bookingId: string;
+  providerPaymentId: string;
+  amountCents: number;
+  currency: string;
+  refundedCents: number;
+  booking: { confirmedAt: Date | null; status: string };
+};
+
+const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+
+function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
+  const found: Discrepancy[] = [];
+  const base = { intentId: intent.id, bookingId: row?.bookingId ?? intent.bookingId };
+  if (intent.status === "succeeded" && intent.refundedCents === 0 && !row?.booking.confirmedAt) {
+    const where = row ? `booking is ${row.booking.status.toLowerCase()}` : "no payment row";
+    found.push({ ...base, kind: "paid_without_booking", detail: `${money(intent.amountCents, intent.currency)} charged; ${where}; nothing refunded` });
+  }
+  if (!row) return found;
+  if (row.amountCents !== intent.amountCents || row.currency !== intent.currency) {
+    found.push({
+      ...base,
+      kind: "amount_mismatch",
+      detail: `Stripe ${money(intent.amountCents, intent.currency)}, app ${money(row.amountCents, row.currency)}`,
+    });
+  }
+  if (row.refundedCents !== intent.refundedCents) {
+    found.push({
+      ...base,
+      kind: "refund_mismatch",
+      detail: `Stripe refunded ${money(intent.refundedCents, intent.currency)}, app recorded ${money(row.refundedCents, row.currency)}`,
+    });
+  }
+  return found;
+}
+
+export async function reconcilePayments(options: { since?: Date; onProgress?: (fetched: number) => void } = {}): Promise<ReconcileReport> {
+  const since = options.since ?? subDays(new Date(), 30);
+  const g = requireGateway();
+  const db = await getDb();
+  const rows: Row[] = await db.payment.findMany({
+    where: { provider: "STRIPE", createdAt: { gte: since } },
+    select: {
+      id: true,
+      bookingId: true,
+      providerPaymentId: true,
+      amountCents: true,
+      currency: true,
+      refundedCents: true,
+      booking: { select: { confirmedAt: true, status: true } },
+    },
+  });
+  const byIntent = new Map(rows.map((r) => [r.providerPaymentId, r]));
+  const discrepancies: Discrepancy[] = [];
+  const seen = new Set<string>();
+  let intentsChecked = 0;
+
+  for await (const intent of g.listIntents({ createdSince: since, onProgress: options.onProgress })) {
+    intentsChecked++;
+    seen.add(intent.id);
+    const row = byIntent.get(intent.id);
+    // Intents nobody could pay (hold released before the row was stored) are not money.
+    if (!row && intent.status !== "succeeded") continue;
+    discrepancies.push(...compare(intent, row));
+  }
+
+  // Rows whose intent the listing did not return (e.g. created just before the window).
+  for (const row of rows) {
+    if (seen.has(row.providerPaymentId)) continue;
+    try {
+      discrepancies.push(...compare(await g.retrieveIntent(row.providerPaymentId), row));
+    } catch (error) {
+      if (!isProviderError(error, "not_found")) throw error;
+      discrepancies.push({
+        kind: "unknown_to_stripe",
+        intentId: row.providerPaymentId,
+        bookingId: row.bookingId,
+        detail: `payment row ${row.id} (${money(row.amountCents, row.currency)}) has no PaymentIntent in Stripe`,
+      });
+    }
+  }
+  return { since, intentsChecked, paymentsChecked: rows.length, discrepancies };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { errorDetail, log } from "@/lib/log";
+import { isProviderError, type ProviderEvent } from "../gateway";
+import { verifyWebhookEvent, WebhookSignatureError } from "../stripe/webhook-signature";
+import { handleChargeRefunded } from "./charge-refunded";
+import { claimEvent, completeEvent, releaseEvent } from "./event-log";
+import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
+import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
+import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
+
+// POST /api/webhooks/stripe: verify, record, dispatch. Handlers re-fetch what the event
+// refers to and only make conditional moves, so a duplicate, a reordered or a concurrent
+// delivery cannot do harm; the event table makes duplicates cheap no-ops on top of that.
+
+const HANDLERS: Record<string, (event: ProviderEvent) => Promise<void>> = {
+  "payment_intent.succeeded": handlePaymentIntentSucceeded,
+  "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
+  "payment_intent.canceled": handlePaymentIntentCanceled,
+  "charge.refunded": handleChargeRefunded,
+};
+
+/** The event types to select for the webhook endpoint in the Stripe dashboard. */
+export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
+
+export type WebhookOutcome = "processed" | "duplicate" | "in_progress" | "ignored";
+
+/** Retryable: Stripe down, database trouble. Anything else will fail the same way again. */
+function isRetryable(error: unknown): boolean {
+  if (isProviderError(error)) return error.kind === "unavailable";
+  return !(error instanceof AppError);
+}
+
+export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+  const secret = env().STRIPE_WEBHOOK_SECRET;
+  if (!secret) {
+    log("warn", "webhook.not_configured", {});
+    throw new AppError("misconfigured", "Webhooks are not configured.");
+  }
+  let event: ProviderEvent;
+  try {
+    event = verifyWebhookEvent(rawBody, signature, secret);
+  } catch (error) {
+    if (!(error instanceof WebhookSignatureError)) throw error;
+    log("warn", "webhook.bad_signature", { hasSignature: !!signature });
+    throw new AppError("bad_request", "Invalid webhook signature.");
+  }
+  const handler = HANDLERS[event.type];
+  if (!handler) return "ignored";
+
+  const claim = await claimEvent(event);
+  if (claim !== "claimed") {
+    log("info", "webhook.not_claimed", { eventId: event.id, claim });
+    return claim;
+  }
+  try {
+    await handler(event);
+  } catch (error) {
+    if (isRetryable(error)) {
+      await releaseEvent(event.id);
+      log("warn", "webhook.handler_failed", { eventId: event.id, type: event.type, error: errorDetail(error) });
+      throw error;
+    }
+    // A permanent failure (e.g. a payment that does not match its booking) is logged where
+    // it happens and recorded as processed: redelivery would only fail again.
+    log("warn", "webhook.handler_rejected", { eventId: event.id, type: event.type, error: errorDetail(error) });
+  }
+  await completeEvent(event.id);
+  log("info", "webhook.processed", { eventId: event.id, type: event.type });
+  return "processed";
+}

@@ -1,0 +1,67 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openSlot, VISITOR_ZONE } from "../../../e2e/contact-flow";
+import { FAKE_STRIPE_URL } from "./playwright.stripe.config";
+
+// Stripe mode, offline: the server side talks to the fake Stripe API (which forwards signed
+// events to the webhook); the browser cannot reach js.stripe.com, as on this machine.
+
+test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
+
+async function holdWithStripe(request: APIRequestContext, dateIndex: number, email: string) {
+  const slot = await openSlot(request, dateIndex);
+  const response = await request.post("/api/bookings", {
+    data: { slotId: slot.id, method: slot.methods[0], name: "Grace Hopper", email, timeZone: "Europe/London" },
+  });
+  expect(response.status()).toBe(201);
+  const body = (await response.json()) as { booking: { id: string }; payment: { mode: string; clientSecret: string } };
+  expect(body.payment.mode).toBe("stripe");
+  return { bookingId: body.booking.id, intentId: body.payment.clientSecret.split("_secret_")[0]! };
+}
+
+/** What the browser's Stripe.js would do, done at the fake: confirm the intent with a test card. */
+async function payAtStripe(request: APIRequestContext, intentId: string, paymentMethod: string) {
+  const response = await request.post(`${FAKE_STRIPE_URL}/_fake/confirm/${intentId}`, { data: { paymentMethod } });
+  expect([200, 402]).toContain(response.status());
+}
+
+async function bookingStatus(request: APIRequestContext, bookingId: string): Promise<string> {
+  const response = await request.get(`/api/bookings/${bookingId}`);
+  return ((await response.json()) as { booking: { status: string } }).booking.status;
+}
+
+test("the payment step explains an unreachable Stripe.js and offers a retry, never a blank area", async ({ page }) => {
+  await gotoContact(page);
+  await chooseSlotAndMethod(page, await openSlot(page.request, 0));
+  await fillDetails(page, { name: "Ada Lovelace", email: "ada-offline@example.com" });
+  await continueButton(page).click();
+  const alert = page.getByRole("alert").filter({ hasText: "The secure card form could not be loaded." });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("Your time is still held for you");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The secure card form could not be loaded." })).toBeVisible();
+});
+
+test("a payment whose tab was closed is confirmed by the forwarded webhook", async ({ request }) => {
+  const held = await holdWithStripe(request, 1, "closed-tab@example.com");
+  await payAtStripe(request, held.intentId, "pm_card_visa");
+  await expect.poll(() => bookingStatus(request, held.bookingId), { timeout: 15_000 }).toBe("CONFIRMED");
+});
+
+test("the return page offers a retry after a declined payment, then shows the booking once paid", async ({ page, request }) => {
+  const held = await holdWithStripe(request, 2, "returning@example.com");
+  await payAtStripe(request, held.intentId, "pm_card_chargeDeclined");
+  await page.goto(`/contact/return?booking=${held.bookingId}`);
+  await expect(page.getByRole("heading", { name: "Your payment did not go through" })).toBeVisible();
+  await expect(page.getByText("The payment was declined. Please try another card.")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "The secure card form could not be loaded." })).toBeVisible();
+
+  await payAtStripe(request, held.intentId, "pm_card_visa");
+  await page.goto(`/contact/return?booking=${held.bookingId}`);
+  await expect(page).toHaveURL(new RegExp(`/contact/booking/${held.bookingId}$`));
+  await expect(page.getByRole("heading", { name: "You're booked" })).toBeVisible();
+});
+
+test("the return page knows no unknown booking", async ({ page }) => {
+  await page.goto("/contact/return?booking=bk_aaaaaaaaaaaaaaaaaaaaaaaaaa");
+  await expect(page.getByRole("heading", { name: "We could not find that booking" })).toBeVisible();
+});
