@@ -87,6 +87,8 @@ const schema = z.object({
   GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalString,
   GOOGLE_SERVICE_ACCOUNT_KEY: optionalString,
   GOOGLE_CALENDAR_ID: optionalString,
+  // Workspace user the service account acts for (domain-wide delegation); Meet links need it.
+  GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
   GOOGLE_API_BASE_URL: optionalUrl,
   GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { env, paymentMode, usesEmbeddedDatabase } from "@/lib/env";
+import { env, paymentMode, schedulerEnabled, usesEmbeddedDatabase } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
 
 /** Boot sequence for `next dev` / `next start`. */
@@ -14,5 +14,10 @@ export async function startServer(): Promise<void> {
     } catch (error) {
       log("error", "startup.embedded_db_failed", { error: errorDetail(error) });
     }
+  }
+  // Off on Vercel (its crons call /api/cron/*) and when SCHEDULER_ENABLED=false.
+  if (schedulerEnabled()) {
+    const { startScheduler } = await import("@/lib/jobs/scheduler");
+    startScheduler();
   }
 }

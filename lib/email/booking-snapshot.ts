@@ -26,19 +26,35 @@ export type BookingEmailSnapshot = {
   icsSequence: number;
   status: string;
   manageUrl: string | null;
+  /** Set on cancellations (optional: rows queued before it existed lack it). */
+  cancellationReason?: string | null;
 };
 
-export async function bookingEmailSnapshot(
-  tx: Tx,
-  bookingId: string,
-  extra: { manageUrl?: string | null } = {},
-): Promise<BookingEmailSnapshot> {
-  const booking = await tx.booking.findUniqueOrThrow({
-    where: { id: bookingId },
-    include: { slot: true, payment: true },
-  });
+/** The booking row shape the snapshot is built from (a booking with slot and payment). */
+export type SnapshotSource = {
+  id: string;
+  name: string;
+  email: string;
+  company: string | null;
+  phone: string | null;
+  notes: string | null;
+  timeZone: string;
+  method: string;
+  meetingUrl: string | null;
+  icsSequence: number;
+  status: string;
+  cancellationReason: string | null;
+  slot: { startsAt: Date; durationMinutes: number; currency: string };
+  payment: { status: string; amountCents: number; refundedCents: number; currency: string } | null;
+};
+
+const PAID_STATUSES = ["SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED"];
+
+/** Pure mapping, so batch jobs can snapshot many bookings loaded in one query. */
+export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?: string | null } = {}): BookingEmailSnapshot {
   const e = env();
-  const paid = booking.payment && ["SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED"].includes(booking.payment.status);
+  const payment = booking.payment;
+  const paid = payment !== null && PAID_STATUSES.includes(payment.status);
   return {
     bookingId: booking.id,
     name: booking.name,
@@ -55,11 +71,24 @@ export async function bookingEmailSnapshot(
     businessPhone: e.BUSINESS_PHONE,
     method: booking.method,
     meetingUrl: booking.meetingUrl,
-    amountPaidCents: paid ? booking.payment!.amountCents : 0,
-    refundedCents: booking.payment?.refundedCents ?? 0,
-    currency: booking.payment?.currency ?? booking.slot.currency,
+    amountPaidCents: paid ? payment.amountCents : 0,
+    refundedCents: payment?.refundedCents ?? 0,
+    currency: payment?.currency ?? booking.slot.currency,
     icsSequence: booking.icsSequence,
     status: booking.status,
     manageUrl: extra.manageUrl ?? null,
+    cancellationReason: booking.cancellationReason,
   };
+}
+
+export async function bookingEmailSnapshot(
+  tx: Tx,
+  bookingId: string,
+  extra: { manageUrl?: string | null } = {},
+): Promise<BookingEmailSnapshot> {
+  const booking = await tx.booking.findUniqueOrThrow({
+    where: { id: bookingId },
+    include: { slot: true, payment: true },
+  });
+  return snapshotFromBooking(booking, extra);
 }

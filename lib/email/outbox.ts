@@ -14,21 +14,26 @@ export type EnqueueEmail = {
 };
 
 /**
- * Queues an email inside the caller's transaction, so it exists if and only if the state
- * change that caused it commits. A second enqueue with the same key is a no-op.
+ * Queues emails inside the caller's transaction (one INSERT however many), so they exist
+ * if and only if the state change that caused them commits. Rows whose dedupe key is
+ * already queued are skipped. Returns how many were new.
  */
-export async function enqueueEmail(tx: Tx, email: EnqueueEmail): Promise<boolean> {
+export async function enqueueEmails(tx: Tx, emails: EnqueueEmail[]): Promise<number> {
+  if (emails.length === 0) return 0;
   const { count } = await tx.outboxEmail.createMany({
-    data: [
-      {
-        dedupeKey: dedupeKey(email.kind, email.bookingId, email.discriminator),
-        kind: email.kind,
-        bookingId: email.bookingId,
-        toAddress: email.to,
-        payload: email.payload,
-      },
-    ],
+    data: emails.map((email) => ({
+      dedupeKey: dedupeKey(email.kind, email.bookingId, email.discriminator),
+      kind: email.kind,
+      bookingId: email.bookingId,
+      toAddress: email.to,
+      payload: email.payload,
+    })),
     skipDuplicates: true,
   });
-  return count === 1;
+  return count;
+}
+
+/** Queues one email in the caller's transaction. A second enqueue with the same key is a no-op. */
+export async function enqueueEmail(tx: Tx, email: EnqueueEmail): Promise<boolean> {
+  return (await enqueueEmails(tx, [email])) === 1;
 }

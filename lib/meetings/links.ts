@@ -1,23 +1,41 @@
 import "server-only";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import { getDb } from "@/lib/db";
+import { errorDetail, log } from "@/lib/log";
+import { providerFor } from "./providers";
 import { roomFor } from "./rooms";
+import type { MeetingLink, MeetingRequest } from "./types";
 
-export type MeetingLink = { url: string | null; externalId: string | null };
+export type { MeetingLink, MeetingRequest } from "./types";
 
-export type MeetingRequest = {
-  bookingId: string;
-  method: MeetingMethodName;
-  startsAt: Date;
-  durationMinutes: number;
-  attendeeName: string;
-  attendeeEmail: string;
-};
+/** A link already given to this booking (a repeated confirm must not create a second meeting). */
+async function existingLink(bookingId: string): Promise<MeetingLink | undefined> {
+  try {
+    const db = await getDb();
+    const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { meetingUrl: true, meetingExternalId: true } });
+    return booking?.meetingExternalId && booking.meetingUrl ? { url: booking.meetingUrl, externalId: booking.meetingExternalId } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * The link for a confirmed booking. Never throws and never blocks a confirmation: when a
- * provider API is configured but fails, the business's configured room URL is used.
+ * The link for a confirmed booking. Never throws and never blocks a confirmation:
+ * direct calls get the business's tel: link; video methods get a meeting created through
+ * the provider's API when its credentials are set, and otherwise (or when the API fails,
+ * which is logged) the business's configured room URL.
  */
 export async function meetingLinkFor(request: MeetingRequest): Promise<MeetingLink> {
-  const room = roomFor(request.method);
-  return { url: room?.url ?? null, externalId: null };
+  const room: MeetingLink = { url: roomFor(request.method)?.url ?? null, externalId: null };
+  const provider = providerFor(request.method);
+  if (!provider) return room;
+  const existing = await existingLink(request.bookingId);
+  if (existing) return existing;
+  try {
+    const created = await provider.create(request);
+    log("info", "meetings.created", { provider: provider.name, bookingId: request.bookingId });
+    return created;
+  } catch (error) {
+    log("warn", "meetings.provider_failed_using_room", { provider: provider.name, bookingId: request.bookingId, error: errorDetail(error) });
+    return room;
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { env, isProduction } from "@/lib/env";
 import { MEETING_METHODS, type MeetingMethodName } from "@/lib/booking/methods";
+import { providerFor } from "./providers";
 
 // Where each method meets. By default the business's own room URL per method; a method
 // with no room (and no API adapter configured) is not offered. Outside production, an
@@ -30,7 +31,7 @@ export function roomFor(method: MeetingMethodName): MethodRoom | undefined {
   return { method, url: new URL(`/demo-room/${method.toLowerCase()}`, env().APP_URL).toString(), isDemo: true };
 }
 
-/** Methods visitors may choose, in display order. */
+/** Methods visitors may choose, in display order: those with a room or an API adapter. */
 export function offeredMethods(): MeetingMethodName[] {
-  return MEETING_METHODS.filter((m) => roomFor(m) !== undefined);
+  return MEETING_METHODS.filter((m) => roomFor(m) !== undefined || providerFor(m) !== undefined);
 }

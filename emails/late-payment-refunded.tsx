@@ -1,0 +1,36 @@
+import { Heading, Text } from "@react-email/components";
+import { ActionButton } from "./_components/action-button";
+import { Field } from "./_components/booking-details";
+import { EmailLayout } from "./_components/layout";
+import { previewBookUrl, previewSummary } from "./_components/preview-data";
+import { styles } from "./_components/styles";
+import type { BookingSummary } from "./_components/types";
+
+export type LatePaymentRefundedProps = BookingSummary & { refundAmount: string; bookUrl: string };
+
+export function latePaymentRefundedSubject(props: LatePaymentRefundedProps): string {
+  return `That time was taken: your payment of ${props.refundAmount} is refunded`;
+}
+
+export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps) {
+  return (
+    <EmailLayout preview={`Your payment arrived after the time was taken. We refunded ${props.refundAmount}.`} businessName={props.businessName}>
+      <Heading style={styles.heading}>Sorry, that time was taken</Heading>
+      <Text style={styles.text}>
+        Hi {props.recipientName}, your payment arrived after your hold had lapsed and someone else booked the same time, so we could not
+        confirm this booking. We have refunded the full <strong>{props.refundAmount}</strong> to your original payment method. It usually
+        shows within 5–10 business days.
+      </Text>
+      <Text style={styles.label}>The time you picked</Text>
+      {props.when.map((line) => (
+        <Text key={line.label} style={styles.value}>
+          {line.label}: {line.value}
+        </Text>
+      ))}
+      <Field label="Reference">{props.reference}</Field>
+      <ActionButton href={props.bookUrl}>Pick another time</ActionButton>
+    </EmailLayout>
+  );
+}
+
+LatePaymentRefundedEmail.PreviewProps = { ...previewSummary, refundAmount: "$10.00", bookUrl: previewBookUrl } satisfies LatePaymentRefundedProps;

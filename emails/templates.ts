@@ -1,0 +1,33 @@
+import { createElement, type ReactElement } from "react";
+import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "./admin-booking-cancelled";
+import AdminNewBookingEmail, { adminNewBookingSubject } from "./admin-new-booking";
+import BookingCancelledEmail, { bookingCancelledSubject } from "./booking-cancelled";
+import BookingConfirmedEmail, { bookingConfirmedSubject } from "./booking-confirmed";
+import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder";
+import BookingRescheduledEmail, { bookingRescheduledSubject } from "./booking-rescheduled";
+import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "./late-payment-refunded";
+import PaymentRefundedEmail, { paymentRefundedSubject } from "./payment-refunded";
+
+// Every template with its preview props, for the dev preview and the snapshot tests.
+
+type Template<P> = ((props: P) => ReactElement) & { PreviewProps: P };
+
+export type TemplatePreview = { name: string; title: string; subject: string; element: ReactElement };
+
+function preview<P extends object>(name: string, title: string, component: Template<P>, subject: (props: P) => string): TemplatePreview {
+  const props = component.PreviewProps;
+  return { name, title, subject: subject(props), element: createElement(component, props) };
+}
+
+export function templatePreviews(): TemplatePreview[] {
+  return [
+    preview("booking-confirmed", "Booking confirmed", BookingConfirmedEmail, bookingConfirmedSubject),
+    preview("booking-reminder", "Reminder (24 h before)", BookingReminderEmail, bookingReminderSubject),
+    preview("booking-rescheduled", "Booking rescheduled", BookingRescheduledEmail, bookingRescheduledSubject),
+    preview("booking-cancelled", "Booking cancelled (with refund)", BookingCancelledEmail, bookingCancelledSubject),
+    preview("payment-refunded", "Payment refunded", PaymentRefundedEmail, paymentRefundedSubject),
+    preview("late-payment-refunded", "Late payment refunded (slot taken)", LatePaymentRefundedEmail, latePaymentRefundedSubject),
+    preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
+    preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),
+  ];
+}

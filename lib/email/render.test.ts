@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { EMAIL_KINDS } from "./kinds";
+import { EmailRenderError, renderEmail } from "./render";
+import { samplePayload } from "./sample-payload";
+
+const queuedAt = new Date("2026-03-01T12:00:00Z");
+
+const payload = samplePayload;
+
+async function textOf(kind: string, p: ReturnType<typeof samplePayload>) {
+  return (await renderEmail({ kind, payload: p, queuedAt })).text;
+}
+
+describe("times across daylight saving (visitor in London, business in New York)", () => {
+  it("in the week the US has switched and Europe has not, shows a 4-hour gap", async () => {
+    const text = await textOf("booking_confirmed", payload());
+    expect(text).toContain("Your time (London)\n\nTuesday, March 10, 2026, 2:00 PM – 3:00 PM GMT");
+    expect(text).toContain("Our time (New York)\n\nTuesday, March 10, 2026, 10:00 AM – 11:00 AM EDT");
+  });
+
+  it("the week before, both on standard time: a 5-hour gap", async () => {
+    const text = await textOf("booking_confirmed", payload({ startsAt: "2026-03-03T14:00:00.000Z", endsAt: "2026-03-03T15:00:00.000Z" }));
+    expect(text).toContain("Tuesday, March 3, 2026, 2:00 PM – 3:00 PM GMT");
+    expect(text).toContain("Tuesday, March 3, 2026, 9:00 AM – 10:00 AM EST");
+  });
+
+  it("after Europe switches too: BST and EDT, 5 hours again", async () => {
+    const text = await textOf("booking_reminder", payload({ startsAt: "2026-04-07T13:00:00.000Z", endsAt: "2026-04-07T14:00:00.000Z" }));
+    expect(text).toContain("Tuesday, April 7, 2026, 2:00 PM – 3:00 PM BST");
+    expect(text).toContain("Tuesday, April 7, 2026, 9:00 AM – 10:00 AM EDT");
+  });
+
+  it("in the autumn week Europe has switched back and the US has not", async () => {
+    const text = await textOf("booking_cancelled", payload({ startsAt: "2026-10-27T14:00:00.000Z", endsAt: "2026-10-27T15:00:00.000Z" }));
+    expect(text).toContain("Tuesday, October 27, 2026, 2:00 PM – 3:00 PM GMT");
+    expect(text).toContain("Tuesday, October 27, 2026, 10:00 AM – 11:00 AM EDT");
+  });
+
+  it("puts the visitor's zone in the subject, and the business zone first for the admin", async () => {
+    const visitor = await renderEmail({ kind: "booking_confirmed", payload: payload(), queuedAt });
+    expect(visitor.subject).toBe("Confirmed: your consultation on Tue, Mar 10, 2:00 PM GMT");
+    const admin = await renderEmail({ kind: "admin_new_booking", payload: payload(), queuedAt });
+    expect(admin.subject).toBe("New booking: Ada Lovelace, Tue, Mar 10, 10:00 AM EDT");
+    expect(admin.text.indexOf("Business time (New York)")).toBeLessThan(admin.text.indexOf("Visitor's time (London)"));
+    expect(admin.replyTo).toBe("ada@example.com");
+  });
+
+  it("shows one line when visitor and business share a zone", async () => {
+    const text = await textOf("booking_confirmed", payload({ visitorTimeZone: "America/New_York" }));
+    expect(text).toContain("Time (New York)\n\nTuesday, March 10, 2026, 10:00 AM – 11:00 AM EDT");
+    expect(text).not.toContain("Your time");
+  });
+});
+
+describe("renderEmail", () => {
+  it("renders every kind, attaching an invitation to confirmations, reschedules and cancellations", async () => {
+    const methods: Record<string, string | undefined> = {
+      booking_confirmed: "REQUEST",
+      booking_rescheduled: "REQUEST",
+      booking_cancelled: "CANCEL",
+    };
+    for (const kind of EMAIL_KINDS) {
+      const email = await renderEmail({ kind, payload: payload({ refundCents: 1000 }), queuedAt });
+      expect(email.subject.length, kind).toBeGreaterThan(10);
+      expect(email.html, kind).toContain("<!DOCTYPE html");
+      expect(email.text, kind).toContain("bk_abcdefghijklmnopqrstuvwxyz");
+      const method = methods[kind];
+      expect(email.attachments.map((a) => a.contentType), kind).toEqual(method ? [`text/calendar; charset=utf-8; method=${method}`] : []);
+    }
+  });
+
+  it("is deterministic, so a retry sends the same bytes under the same idempotency key", async () => {
+    const first = await renderEmail({ kind: "booking_confirmed", payload: payload(), queuedAt });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await renderEmail({ kind: "booking_confirmed", payload: payload(), queuedAt });
+    expect(second).toEqual(first);
+  });
+
+  it("states the fee, the refund policy and the refund amounts", async () => {
+    const confirmed = await textOf("booking_confirmed", payload());
+    expect(confirmed).toContain("$10.00 paid");
+    expect(confirmed).toContain("refunded in full if you cancel more than 24 hours before");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain("A refund of $10.00 is on its way");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 0 }))).toContain("the booking fee of $10.00 is not refunded");
+    expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4.00 of the $10.00 you paid");
+    expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10.00");
+    expect(await textOf("booking_confirmed", payload({ amountPaidCents: 0 }))).toContain("Free of charge");
+  });
+
+  it("adds a Manage booking link only when the booking has a manage URL", async () => {
+    expect(await textOf("booking_confirmed", payload())).not.toContain("Manage booking");
+    const text = await textOf("booking_confirmed", payload({ manageUrl: "http://localhost:3000/manage/bk_x?t=1" }));
+    expect(text).toContain("Manage booking http://localhost:3000/manage/bk_x?t=1");
+  });
+
+  it("gives direct calls the business number and the visitor's number instead of a link", async () => {
+    const text = await textOf("booking_confirmed", payload({ method: "PHONE", meetingUrl: "tel:+15550100199", phone: "+44 20 7946 0000" }));
+    expect(text).toContain("Direct phone call");
+    expect(text).toContain("We will call you at +44 20 7946 0000");
+    expect(text).toContain("+1 555 010 0199");
+  });
+
+  it("mentions the previous time of a rescheduled booking when it is known", async () => {
+    const text = await textOf("booking_rescheduled", payload({ previousStartsAt: "2026-03-09T15:00:00.000Z" }));
+    expect(text).toContain("Previously\n\nMonday, March 9, 2026, 3:00 PM – 4:00 PM GMT");
+  });
+
+  it("refuses unknown kinds and payloads that do not parse, as permanent errors", async () => {
+    await expect(renderEmail({ kind: "nope", payload: payload(), queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
+    await expect(renderEmail({ kind: "booking_confirmed", payload: { bookingId: "x" }, queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
+  });
+});

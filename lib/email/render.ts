@@ -1,0 +1,220 @@
+import "server-only";
+import { addMinutes } from "date-fns";
+import { createElement, type ReactElement } from "react";
+import { render } from "@react-email/render";
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
+import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
+import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking-cancelled";
+import BookingConfirmedEmail, { bookingConfirmedSubject } from "@/emails/booking-confirmed";
+import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-reminder";
+import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
+import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "@/emails/late-payment-refunded";
+import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
+import type { BookingSummary, WhenLine } from "@/emails/_components/types";
+import { EMAIL_KINDS, type EmailKind } from "./kinds";
+import { formatMoney, formatShortStart, formatTimeRange, zoneCity } from "./format";
+import { inviteAttachment, type IcsAttachment } from "./ics";
+
+// Turns an outbox row (kind + the snapshot queued with it) into subject, HTML, plain text
+// and attachments. Rendering is deterministic for a given row, so a retried send carries
+// exactly the same body under the same Resend idempotency key.
+
+export type RenderedEmail = {
+  subject: string;
+  html: string;
+  text: string;
+  attachments: IcsAttachment[];
+  /** Admin notifications reply to the visitor. */
+  replyTo?: string;
+};
+
+export class EmailRenderError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EmailRenderError";
+  }
+}
+
+const nullableString = z.string().nullish().transform((v) => v ?? null);
+
+/** The queued payload: a BookingEmailSnapshot plus per-kind extras. Lenient on optional fields. */
+export const emailPayloadSchema = z.object({
+  bookingId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  company: nullableString,
+  phone: nullableString,
+  notes: nullableString,
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().positive(),
+  visitorTimeZone: z.string(),
+  businessTimeZone: z.string(),
+  businessName: z.string(),
+  businessPhone: z.string(),
+  method: z.string(),
+  meetingUrl: nullableString,
+  amountPaidCents: z.number().int().default(0),
+  refundedCents: z.number().int().default(0),
+  currency: z.string().length(3),
+  icsSequence: z.number().int().default(0),
+  manageUrl: nullableString,
+  cancellationReason: nullableString,
+  /** Cancellations and refunds: the amount this email announces. */
+  refundCents: z.number().int().optional(),
+  /** Reschedules: where the booking was before. */
+  previousStartsAt: z.iso.datetime({ offset: true }).optional(),
+  previousEndsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type EmailPayload = z.infer<typeof emailPayloadSchema>;
+
+type Audience = "visitor" | "admin";
+
+function whenLines(p: EmailPayload, audience: Audience): WhenLine[] {
+  const start = new Date(p.startsAt);
+  const end = new Date(p.endsAt);
+  if (p.visitorTimeZone === p.businessTimeZone) {
+    return [{ label: `Time (${zoneCity(p.businessTimeZone)})`, value: formatTimeRange(start, end, p.businessTimeZone) }];
+  }
+  const visitor = {
+    label: `${audience === "visitor" ? "Your time" : "Visitor's time"} (${zoneCity(p.visitorTimeZone)})`,
+    value: formatTimeRange(start, end, p.visitorTimeZone),
+  };
+  const business = {
+    label: `${audience === "visitor" ? "Our time" : "Business time"} (${zoneCity(p.businessTimeZone)})`,
+    value: formatTimeRange(start, end, p.businessTimeZone),
+  };
+  return audience === "visitor" ? [visitor, business] : [business, visitor];
+}
+
+function summary(p: EmailPayload, audience: Audience): BookingSummary {
+  const info = METHOD_INFO[p.method as MeetingMethodName];
+  const isPhone = p.method === "PHONE";
+  return {
+    businessName: p.businessName,
+    recipientName: audience === "visitor" ? p.name : p.businessName,
+    reference: p.bookingId,
+    when: whenLines(p, audience),
+    shortWhen: formatShortStart(new Date(p.startsAt), audience === "visitor" ? p.visitorTimeZone : p.businessTimeZone),
+    durationMinutes: p.durationMinutes,
+    meeting: {
+      methodLabel: info?.label ?? p.method,
+      joinUrl: p.meetingUrl?.startsWith("http") ? p.meetingUrl : null,
+      businessPhone: isPhone ? p.businessPhone : null,
+      visitorPhone: isPhone ? p.phone : null,
+    },
+  };
+}
+
+const money = (p: EmailPayload, cents: number) => formatMoney(cents, p.currency);
+const paid = (p: EmailPayload) => (p.amountPaidCents > 0 ? money(p, p.amountPaidCents) : null);
+const refund = (p: EmailPayload) => {
+  const cents = p.refundCents ?? 0;
+  return cents > 0 ? money(p, cents) : null;
+};
+const visitorOf = (p: EmailPayload) => ({ name: p.name, email: p.email, company: p.company, phone: p.phone, notes: p.notes });
+
+function previousWhen(p: EmailPayload): string | null {
+  if (!p.previousStartsAt) return null;
+  const start = new Date(p.previousStartsAt);
+  const end = p.previousEndsAt ? new Date(p.previousEndsAt) : addMinutes(start, p.durationMinutes);
+  return formatTimeRange(start, end, p.visitorTimeZone);
+}
+
+type Built = { subject: string; element: ReactElement; ics?: "REQUEST" | "CANCEL"; replyTo?: string };
+
+function build<P extends object>(component: (props: P) => ReactElement, subject: (props: P) => string, props: P) {
+  return { subject: subject(props), element: createElement(component, props) };
+}
+
+function buildEmail(kind: EmailKind, p: EmailPayload): Built {
+  const e = env();
+  const bookUrl = new URL("/", e.APP_URL).toString();
+  const adminUrl = new URL(`/admin/bookings/${encodeURIComponent(p.bookingId)}`, e.APP_URL).toString();
+  switch (kind) {
+    case "booking_confirmed":
+      return {
+        ...build(BookingConfirmedEmail, bookingConfirmedSubject, {
+          ...summary(p, "visitor"),
+          amountPaid: paid(p),
+          refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
+          manageUrl: p.manageUrl,
+        }),
+        ics: "REQUEST",
+      };
+    case "booking_rescheduled":
+      return {
+        ...build(BookingRescheduledEmail, bookingRescheduledSubject, {
+          ...summary(p, "visitor"),
+          previousWhen: previousWhen(p),
+          manageUrl: p.manageUrl,
+        }),
+        ics: "REQUEST",
+      };
+    case "booking_reminder":
+      return build(BookingReminderEmail, bookingReminderSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
+    case "booking_cancelled":
+      return {
+        ...build(BookingCancelledEmail, bookingCancelledSubject, { ...summary(p, "visitor"), amountPaid: paid(p), refundAmount: refund(p), bookUrl }),
+        ics: "CANCEL",
+      };
+    case "payment_refunded":
+      return build(PaymentRefundedEmail, paymentRefundedSubject, {
+        ...summary(p, "visitor"),
+        refundAmount: money(p, p.refundCents ?? p.refundedCents),
+        amountPaid: paid(p),
+      });
+    case "late_payment_refunded":
+      return build(LatePaymentRefundedEmail, latePaymentRefundedSubject, {
+        ...summary(p, "visitor"),
+        refundAmount: money(p, p.refundCents ?? p.amountPaidCents),
+        bookUrl,
+      });
+    case "admin_new_booking":
+      return {
+        ...build(AdminNewBookingEmail, adminNewBookingSubject, { ...summary(p, "admin"), visitor: visitorOf(p), amountPaid: paid(p), adminUrl }),
+        replyTo: p.email,
+      };
+    case "admin_booking_cancelled":
+      return {
+        ...build(AdminBookingCancelledEmail, adminBookingCancelledSubject, {
+          ...summary(p, "admin"),
+          visitor: visitorOf(p),
+          refundAmount: refund(p),
+          reason: p.cancellationReason,
+          adminUrl,
+        }),
+        replyTo: p.email,
+      };
+  }
+}
+
+export function isEmailKind(kind: string): kind is EmailKind {
+  return (EMAIL_KINDS as readonly string[]).includes(kind);
+}
+
+/**
+ * Renders an outbox row. `queuedAt` (the row's createdAt) stamps the invitation so every
+ * attempt produces identical bytes. Throws EmailRenderError for an unknown kind or a
+ * payload that does not parse: retrying would not help.
+ */
+export async function renderEmail(row: { kind: string; payload: unknown; queuedAt: Date }): Promise<RenderedEmail> {
+  if (!isEmailKind(row.kind)) throw new EmailRenderError(`Unknown email kind "${row.kind}"`);
+  const parsed = emailPayloadSchema.safeParse(row.payload);
+  if (!parsed.success) {
+    throw new EmailRenderError(`Invalid payload for ${row.kind}: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  }
+  const built = buildEmail(row.kind, parsed.data);
+  const [html, text] = await Promise.all([render(built.element), render(built.element, { plainText: true })]);
+  return {
+    subject: built.subject,
+    html,
+    text,
+    attachments: built.ics ? [inviteAttachment(parsed.data, built.ics, row.queuedAt)] : [],
+    ...(built.replyTo ? { replyTo: built.replyTo } : {}),
+  };
+}
