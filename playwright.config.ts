@@ -51,6 +51,8 @@ export default defineConfig({
       SCHEDULER_ENABLED: "false",
       RATE_LIMIT_HOLDS_PER_IP: "1000",
       RATE_LIMIT_HOLDS_PER_EMAIL: "1000",
+      RATE_LIMIT_MANAGE_PER_IP: "100000",
+      CRON_SECRET: "e2e-cron-secret",
       AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
       ADMIN_NOTIFY_EMAIL: "owner@example.com",
       LOG_LEVEL: "warn",

@@ -2,6 +2,7 @@ import "server-only";
 import { addMinutes } from "date-fns";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { manageUrl } from "@/lib/links/manage-link";
 
 /** What every booking email needs, captured when the email is queued. JSON-safe. */
 export type BookingEmailSnapshot = {
@@ -44,6 +45,9 @@ export type SnapshotSource = {
   icsSequence: number;
   status: string;
   cancellationReason: string | null;
+  /** Set once the booking is confirmed; the link is derived, never stored in clear. */
+  manageTokenHash: string | null;
+  manageTokenVersion: number;
   slot: { startsAt: Date; durationMinutes: number; currency: string };
   payment: { status: string; amountCents: number; refundedCents: number; currency: string } | null;
 };
@@ -76,7 +80,12 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
     currency: payment?.currency ?? booking.slot.currency,
     icsSequence: booking.icsSequence,
     status: booking.status,
-    manageUrl: extra.manageUrl ?? null,
+    manageUrl:
+      extra.manageUrl !== undefined
+        ? extra.manageUrl
+        : booking.manageTokenHash && booking.status !== "CANCELLED"
+          ? manageUrl(booking.id, booking.manageTokenVersion)
+          : null,
     cancellationReason: booking.cancellationReason,
   };
 }

@@ -31,6 +31,8 @@ describe("manage link", () => {
     const view = await getManageView(token);
     expect(view).toMatchObject({ bookingId, status: "CONFIRMED", paidCents: 1000, refundIfCancelledNowCents: 1000, canCancel: true });
     expect(view.reschedule.allowed).toBe(true);
+    const confirmation = await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId, kind: "booking_confirmed" } });
+    expect((confirmation.payload as { manageUrl: string }).manageUrl).toBe(`http://localhost:3000/booking/${token}`);
   });
 
   it("answers not-found for tampered, revoked and expired tokens", async () => {

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
 import { bookingIdForManageToken } from "@/lib/booking/manage-access";
+import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
+import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/booking/methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
@@ -96,4 +98,13 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
 export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {
   const bookingId = await resolveManageToken(token, now);
   return rescheduleBooking(bookingId, slotId, now);
+}
+
+/** The booking as an .ics file (same UID and SEQUENCE as the emailed invites). */
+export async function manageIcs(token: string, now = new Date()): Promise<{ filename: string; content: string }> {
+  const bookingId = await resolveManageToken(token, now);
+  const db = await getDb();
+  const snapshot = await db.$transaction((tx) => bookingEmailSnapshot(tx, bookingId));
+  if (snapshot.status !== "CONFIRMED") throw new AppError("not_found", "There is no upcoming meeting to add to a calendar.");
+  return { filename: "consultation.ics", content: bookingInvite(snapshot, "REQUEST", now) };
 }
