@@ -1,31 +1,41 @@
 import { z } from "zod";
 import { MEETING_METHODS } from "./methods";
 import { isValidTimeZone } from "@/lib/time-zones";
+import { DETAIL_LIMITS } from "./detail-limits";
 
 // The visitor's details form. The same schema validates in the browser and on the server.
 
+// Control characters (other than tab and line breaks) are never meant, and PostgreSQL
+// rejects NUL outright: refuse them as a validation error, not a database failure.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 const trimmed = (max: number, label: string) =>
-  z.string({ error: `${label} is required.` }).trim().max(max, `${label} must be at most ${max} characters.`);
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${label} contains characters we cannot accept.`);
 const optionalTrimmed = (max: number, label: string) =>
   z
     .string({ error: `${label} must be text.` })
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
+    .refine((v) => !CONTROL_CHARS.test(v), `${label} contains characters we cannot accept.`)
     .optional()
     .transform((v) => (v ? v : undefined));
 
 export const visitorDetailsSchema = z.object({
-  name: trimmed(120, "Full name").min(2, "Please enter your full name."),
+  name: trimmed(DETAIL_LIMITS.name, "Full name").min(2, "Please enter your full name."),
   email: z
     .string({ error: "Email is required." })
     .trim()
-    .max(254, "Email must be at most 254 characters.")
+    .max(DETAIL_LIMITS.email, `Email must be at most ${DETAIL_LIMITS.email} characters.`)
     .pipe(z.email("Please enter a valid email address."))
     .transform((v) => v.toLowerCase()),
-  company: optionalTrimmed(120, "Company"),
-  phone: optionalTrimmed(40, "Phone")
+  company: optionalTrimmed(DETAIL_LIMITS.company, "Company"),
+  phone: optionalTrimmed(DETAIL_LIMITS.phone, "Phone")
     .refine((v) => v === undefined || /^[+()\d\s.-]{5,40}$/.test(v), "Please enter a valid phone number."),
-  notes: optionalTrimmed(2000, "Notes"),
+  notes: optionalTrimmed(DETAIL_LIMITS.notes, "Notes"),
 });
 
 export const bookingRequestSchema = visitorDetailsSchema.extend({

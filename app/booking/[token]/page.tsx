@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { METHOD_INFO } from "@/lib/booking/methods";
+import { listAvailableDates } from "@/lib/booking/availability";
+import { env } from "@/lib/env";
+import { isAppError } from "@/lib/errors/app-error";
+import { getManageView, type ManageView } from "@/lib/self-service/manage-booking";
+import { formatMoney, formatWhen } from "@/components/contact/format";
+import { googleCalendarUrl, outlookCalendarUrl } from "@/components/manage/calendar-links";
+import { CancelBookingForm } from "@/components/manage/cancel-booking-form";
+import { ReschedulePicker } from "@/components/manage/reschedule-picker";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your booking", robots: { index: false } };
+
+const STATUS_TEXT: Record<string, string> = {
+  CONFIRMED: "Confirmed",
+  CANCELLED: "Cancelled",
+  COMPLETED: "Completed",
+  NO_SHOW: "Missed",
+  EXPIRED: "Expired",
+  PENDING_PAYMENT: "Awaiting payment",
+};
+
+async function load(token: string): Promise<ManageView> {
+  try {
+    return await getManageView(token);
+  } catch (error) {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+function refundText(view: ManageView): string {
+  if (view.paidCents === 0) return "There is no fee to refund. Are you sure you want to cancel?";
+  if (view.refundIfCancelledNowCents === 0) return `${view.refundPolicy} If you cancel now, the fee is not refunded.`;
+  return `If you cancel now, ${formatMoney(view.refundIfCancelledNowCents, view.currency)} will be refunded to your card.`;
+}
+
+export default async function ManageBookingPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const view = await load(token);
+  const method = METHOD_INFO[view.method];
+  const showBusinessZone = view.businessTimeZone !== view.visitorTimeZone;
+  const options = view.reschedule.allowed
+    ? (await listAvailableDates()).map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ id: s.id, startsAt: s.startsAt })) }))
+    : [];
+  const event = {
+    title: `Consultation (${method.label})`,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    location: view.meetingUrl ?? "",
+    details: `Your consultation. Manage it here: ${new URL(`/booking/${token}`, env().APP_URL).toString()}`,
+  };
+
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-10">
+      <h1 className="text-2xl font-semibold text-slate-900">Your booking</h1>
+      <section aria-labelledby="summary" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="summary" className="sr-only">
+          Summary
+        </h2>
+        <p className="text-sm font-medium text-slate-600">
+          Status: <span className="text-slate-900">{STATUS_TEXT[view.status] ?? view.status}</span>
+        </p>
+        <p className="mt-2 text-lg font-semibold text-slate-900">{formatWhen(view.startsAt, view.visitorTimeZone)}</p>
+        {showBusinessZone && (
+          <p className="text-sm text-slate-600">Our time: {formatWhen(view.startsAt, view.businessTimeZone)}</p>
+        )}
+        <p className="mt-2 text-sm text-slate-700">
+          {view.durationMinutes} minutes · {method.label}
+        </p>
+        {view.meetingUrl && (
+          <p className="mt-2 text-sm">
+            <a className="font-medium text-brand-700 underline" href={view.meetingUrl}>
+              {view.method === "PHONE" ? `Call ${view.meetingUrl.replace(/^tel:/, "")}` : "Join the meeting"}
+            </a>
+          </p>
+        )}
+        <p className="mt-3 text-sm text-slate-700">
+          Booking fee: {view.paidCents > 0 ? `${formatMoney(view.paidCents, view.currency)} paid` : "none"}
+          {view.refundedCents > 0 && ` · ${formatMoney(view.refundedCents, view.currency)} refunded`}
+        </p>
+      </section>
+
+      {view.status === "CONFIRMED" && (
+        <>
+          <section aria-labelledby="calendar" className="mt-6">
+            <h2 id="calendar" className="text-lg font-semibold text-slate-900">
+              Add to your calendar
+            </h2>
+            <ul className="mt-2 flex flex-wrap gap-3 text-sm">
+              <li>
+                <a className="text-brand-700 underline" href={`/api/manage/${token}/ics`}>
+                  Download .ics
+                </a>
+              </li>
+              <li>
+                <a className="text-brand-700 underline" href={googleCalendarUrl(event)} rel="noopener noreferrer" target="_blank">
+                  Google Calendar
+                </a>
+              </li>
+              <li>
+                <a className="text-brand-700 underline" href={outlookCalendarUrl(event)} rel="noopener noreferrer" target="_blank">
+                  Outlook
+                </a>
+              </li>
+            </ul>
+          </section>
+
+          <section aria-labelledby="reschedule" className="mt-6">
+            <h2 id="reschedule" className="text-lg font-semibold text-slate-900">
+              Reschedule
+            </h2>
+            {view.reschedule.allowed ? (
+              <ReschedulePicker token={token} options={options} timeZone={view.visitorTimeZone} />
+            ) : (
+              <p className="mt-2 text-sm text-slate-700">{view.reschedule.reason}</p>
+            )}
+          </section>
+
+          {view.canCancel && (
+            <section aria-labelledby="cancel" className="mt-6">
+              <h2 id="cancel" className="text-lg font-semibold text-slate-900">
+                Cancel
+              </h2>
+              <p className="mb-3 mt-1 text-sm text-slate-700">{view.refundPolicy}</p>
+              <CancelBookingForm token={token} refundText={refundText(view)} />
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
+import { clientIp, clientSession } from "@/lib/http/client-context";
+import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
+import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
+import { actionFailure, invalidInput, type ActionFailure } from "./action-result";
+import { bookingPath, CONTACT_PATH } from "./paths";
+
+// The visitor's two writes. Same lib calls as POST /api/bookings and
+// POST /api/bookings/{id}/confirm-payment; only the transport differs.
+
+export type StartBookingResult = { ok: true; started: StartedBooking; serverNow: string } | ActionFailure;
+
+/** "Continue to payment": hold the slot and prepare its payment. Free slots confirm at once. */
+export async function startBookingAction(input: unknown): Promise<StartBookingResult> {
+  const parsed = bookingRequestSchema.safeParse(input);
+  if (!parsed.success) return invalidInput(z.flattenError(parsed.error).fieldErrors);
+  let started: StartedBooking;
+  try {
+    started = await startBooking(parsed.data, { clientSession: await clientSession(), ip: await clientIp() });
+  } catch (error) {
+    // After a 409 the visitor goes back to the calendar, which must no longer offer the slot.
+    revalidatePath(CONTACT_PATH);
+    return actionFailure(error, "startBookingAction");
+  }
+  revalidatePath(CONTACT_PATH);
+  if (started.booking.status === "CONFIRMED") redirect(bookingPath(started.booking.id));
+  return { ok: true, started, serverNow: new Date().toISOString() };
+}
+
+const UNSETTLED: Partial<Record<FinalizeOutcome, ActionFailure>> = {
+  refunded_slot_taken: {
+    ok: false,
+    code: "slot_taken",
+    message: "Sorry, that time was taken while your hold had lapsed. Your payment has been refunded in full. Please pick another time.",
+  },
+  not_paid: { ok: false, code: "payment_failed", message: "The payment has not gone through yet. Please try again." },
+  already_refunded: {
+    ok: false,
+    code: "invalid_transition",
+    message: "This payment has been refunded, so the booking cannot be confirmed. Please pick another time.",
+  },
+};
+
+/** "Pay & Book": settles the payment (demo, or Stripe after the card step) and shows the booking. */
+export async function confirmPaymentAction(bookingId: unknown): Promise<ActionFailure> {
+  const parsed = bookingIdSchema.safeParse(bookingId);
+  if (!parsed.success) return { ok: false, code: "not_found", message: "Booking not found." };
+  let outcome: FinalizeOutcome;
+  try {
+    ({ outcome } = await finalizeBookingPayment(parsed.data));
+  } catch (error) {
+    return actionFailure(error, "confirmPaymentAction");
+  }
+  revalidatePath(CONTACT_PATH);
+  const failure = UNSETTLED[outcome];
+  if (failure) return failure;
+  // confirmed, already_confirmed and processing: the booking's page says which.
+  redirect(bookingPath(parsed.data));
+}

@@ -1,0 +1,233 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { FieldErrors } from "@/lib/errors/app-error";
+import type { StartedBooking } from "@/lib/payments/start-booking";
+import { Calendar } from "./calendar";
+import { ChosenSlot } from "./chosen-slot";
+import type { RefundTerms } from "./fee";
+import { dateKeyInZone, detectTimeZone, zoneCity } from "./format";
+import { MethodPicker } from "./method-picker";
+import { SlotDialog } from "./slot-dialog";
+import { StepList, type Step } from "./step-list";
+import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type SlotOption } from "./types";
+
+// The later steps load on demand (warmed up once a time is picked), keeping the
+// calendar's first load small.
+const loadDetailsForm = () => import("./details-form");
+const loadPaymentStep = () => import("./payment-step");
+const stepLoading = () => <p className="text-sm text-slate-600">Loading…</p>;
+const DetailsForm = dynamic(() => loadDetailsForm().then((m) => m.DetailsForm), { loading: stepLoading });
+const PaymentStep = dynamic(() => loadPaymentStep().then((m) => m.PaymentStep), { loading: stepLoading });
+
+type BookingFlowProps = {
+  slots: SlotOption[];
+  businessTimeZone: string;
+  /** The server's clock at render, so server and browser draw the same calendar. */
+  nowIso: string;
+  windowDays: number;
+  refundTerms: RefundTerms;
+  actions: BookingActions;
+};
+
+const SLOT_LOST_CODES = new Set(["slot_taken", "slot_unavailable", "hold_expired", "not_found"]);
+const noSubscription = () => () => {};
+
+function retryHint(seconds: number | undefined): string {
+  if (!seconds) return "";
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? " You can try again in about a minute." : ` You can try again in about ${minutes} minutes.`;
+}
+
+/**
+ * The visitor's journey on /contact: date → time (dialog) → method → details → payment.
+ * Data comes from the server page; the two writes are the page's server actions.
+ */
+export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refundTerms, actions }: BookingFlowProps) {
+  const router = useRouter();
+  // The server renders in the business zone; the browser then switches to its own.
+  const detectedZone = useSyncExternalStore(noSubscription, () => detectTimeZone(businessTimeZone), () => businessTimeZone);
+  const [chosenZone, setChosenZone] = useState<string | null>(null);
+  const zone = chosenZone ?? detectedZone;
+
+  const [step, setStep] = useState<Step>("date");
+  const [dialogDate, setDialogDate] = useState<string | null>(null);
+  const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
+  const [slot, setSlot] = useState<SlotOption | null>(null);
+  const [method, setMethod] = useState<MeetingMethodName | null>(null);
+  const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
+  const [started, setStarted] = useState<{ booking: StartedBooking; clockOffsetMs: number } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formProblem, setFormProblem] = useState<{ message: string; fieldErrors?: FieldErrors } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  useEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    headingRef.current?.focus();
+  }, [step]);
+
+  function goTo(next: Step) {
+    focusHeading.current = true;
+    setStep(next);
+  }
+
+  const todayKey = dateKeyInZone(nowIso, zone);
+  const lastKey = dateKeyInZone(new Date(Date.parse(nowIso) + windowDays * 86_400_000), zone);
+  const slotsByDate = useMemo(() => {
+    const byDate: Record<string, SlotOption[]> = {};
+    for (const s of slots) (byDate[dateKeyInZone(s.startsAt, zone)] ??= []).push(s);
+    return byDate;
+  }, [slots, zone]);
+  const slotCounts = useMemo(
+    () => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])),
+    [slotsByDate],
+  );
+  // The dialog keeps the times it opened with (minus any taken since), whatever the zone.
+  const dialogSlots = slots.filter((s) => dialogSlotIds.includes(s.id));
+
+  function openDate(dateKey: string) {
+    setDialogSlotIds((slotsByDate[dateKey] ?? []).map((s) => s.id));
+    setDialogDate(dateKey);
+  }
+
+  function pickSlot(picked: SlotOption) {
+    // Warm-up only: a failed load is retried when the step renders.
+    loadDetailsForm().catch(() => undefined);
+    loadPaymentStep().catch(() => undefined);
+    setSlot(picked);
+    if (method && !picked.methods.includes(method)) setMethod(null);
+    setNotice(null);
+    setDialogDate(null);
+    goTo("method");
+  }
+
+  function backToCalendar(message: string | null) {
+    setNotice(message);
+    setSlot(null);
+    setStarted(null);
+    setFormProblem(null);
+    goTo("date");
+    router.refresh();
+  }
+
+  function submitDetails(input: unknown) {
+    setFormProblem(null);
+    startTransition(async () => {
+      const result = await actions.start(input);
+      if (!result) return; // a free slot was confirmed and the page moved on
+      if (result.ok) {
+        setStarted({ booking: result.started, clockOffsetMs: Date.parse(result.serverNow) - Date.now() });
+        goTo("payment");
+      } else if (SLOT_LOST_CODES.has(result.code)) {
+        backToCalendar(result.message);
+      } else {
+        setFormProblem({ message: result.message + retryHint(result.retryAfterSeconds), fieldErrors: result.fieldErrors });
+      }
+    });
+  }
+
+  // The current step's heading takes focus when the step changes (and is read out).
+  const heading = (text: string, current = true) => (
+    <h2 ref={current ? headingRef : undefined} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+      {text}
+    </h2>
+  );
+  const changeButton = (label: string, onClick: () => void) => (
+    <button type="button" onClick={onClick} className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-50">
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="grid gap-5">
+      <StepList step={step} />
+
+      <section hidden={step !== "date"} aria-label="Pick a date" className="grid gap-4">
+        {heading("Pick a date", step === "date")}
+        {notice && (
+          <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm font-medium text-amber-950">
+            {notice}
+          </p>
+        )}
+        <p className="text-sm text-slate-600">
+          Dates and times follow your time zone, <span className="font-medium text-slate-800">{zoneCity(zone)}</span>. You can
+          change it when you pick a date.
+        </p>
+        <Calendar slotCounts={slotCounts} todayKey={todayKey} lastKey={lastKey} onPick={openDate} />
+      </section>
+
+      {step === "method" && slot && (
+        <section aria-label="How to meet" className="grid gap-4">
+          {heading("How would you like to meet?")}
+          <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone}>
+            {changeButton("Change time", () => backToCalendar(null))}
+          </ChosenSlot>
+          <MethodPicker
+            methods={slot.methods}
+            selected={method}
+            onSelect={(m) => {
+              setMethod(m);
+              goTo("details");
+            }}
+          />
+        </section>
+      )}
+
+      {step === "details" && slot && method && (
+        <section aria-label="Your details" className="grid gap-4">
+          {heading("Your details")}
+          <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone} method={method}>
+            {changeButton("Change method", () => goTo("method"))}
+          </ChosenSlot>
+          <DetailsForm
+            values={details}
+            target={{ slotId: slot.id, method, timeZone: zone }}
+            onChange={setDetails}
+            onValid={submitDetails}
+            pending={pending}
+            submitLabel={slot.requiresPayment ? "Continue to payment" : "Confirm booking"}
+            serverErrors={formProblem?.fieldErrors}
+            serverMessage={formProblem?.message}
+            phoneHint={method === "PHONE" ? "We call you on this number; please include the country code." : undefined}
+          />
+        </section>
+      )}
+
+      {step === "payment" && slot && method && started && (
+        <section aria-label="Payment" className="grid gap-4">
+          {heading(started.booking.payment.mode === "none" ? "Confirm your booking" : "Pay and confirm")}
+          <PaymentStep
+            started={started.booking}
+            clockOffsetMs={started.clockOffsetMs}
+            slot={slot}
+            method={method}
+            details={details}
+            zone={zone}
+            businessTimeZone={businessTimeZone}
+            refundTerms={refundTerms}
+            confirmPayment={actions.confirmPayment}
+            onSlotLost={backToCalendar}
+            onEditDetails={() => goTo("details")}
+          />
+        </section>
+      )}
+
+      <SlotDialog
+        dateKey={dialogDate}
+        slots={dialogSlots}
+        zone={zone}
+        detectedZone={detectedZone}
+        businessTimeZone={businessTimeZone}
+        onZoneChange={setChosenZone}
+        onPick={pickSlot}
+        onClose={() => setDialogDate(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { AvailableSlot } from "@/lib/booking/availability";
+import type { FieldErrors } from "@/lib/errors/app-error";
+import type { StartedBooking } from "@/lib/payments/start-booking";
+
+/** A bookable slot as the visitor flow receives it from the page. */
+export type SlotOption = Omit<AvailableSlot, "endsAt">;
+
+/** The booking fee to announce, from the data. */
+export type FeeInfo = { amountCents: number; currency: string; varies: boolean; refundable: boolean; policy: string };
+
+/** A server action's answer when it does not redirect: a code to branch on, a safe message. */
+export type ActionProblem = { ok: false; code: string; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+
+export type StartResult = { ok: true; started: StartedBooking; serverNow: string } | ActionProblem;
+
+/** The page hands its server actions down, so components never import from app/. */
+export type BookingActions = {
+  start: (input: unknown) => Promise<StartResult | undefined>;
+  confirmPayment: (bookingId: unknown) => Promise<ActionProblem | undefined>;
+};
+
+/** What the visitor typed into the details form, kept while they move between steps. */
+export type DetailsValues = { name: string; email: string; company: string; phone: string; notes: string };
+export const EMPTY_DETAILS: DetailsValues = { name: "", email: "", company: "", phone: "", notes: "" };
