@@ -23,7 +23,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.tsx", "tests/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.tsx", "tests/**/*.test.ts"],
           exclude: [...integration, "tests/e2e/**"],
           setupFiles: ["tests/helpers/setup.ts"],
           env: { LOG_LEVEL: "warn" },

@@ -194,7 +194,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
             submitLabel={slot.requiresPayment ? "Continue to payment" : "Confirm booking"}
             serverErrors={formProblem?.fieldErrors}
             serverMessage={formProblem?.message}
-            phoneHint={method === "PHONE" ? "We call you on this number; please include the country code." : undefined}
+            phoneHint={method === "PHONE" ? "Optional: in case we need to reach you before the call (include the country code)." : undefined}
           />
         </section>
       )}

@@ -5,7 +5,7 @@ export type MeetingMethodName = (typeof MEETING_METHODS)[number];
 export const METHOD_INFO: Record<MeetingMethodName, { label: string; description: string; cliName: string }> = {
   ZOOM: { label: "Zoom", description: "Video call in your browser or the Zoom app.", cliName: "zoom" },
   TEAMS: { label: "Microsoft Teams", description: "Video call in Teams, no account needed.", cliName: "teams" },
-  PHONE: { label: "Direct phone call", description: "We call you at the number you give us.", cliName: "phone" },
+  PHONE: { label: "Direct phone call", description: "A plain phone call: you call us at the booked time.", cliName: "phone" },
   GOOGLE_MEET: { label: "Google Meet", description: "Video call in your browser with Google Meet.", cliName: "meet" },
 };
 
