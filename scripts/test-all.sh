@@ -23,5 +23,8 @@ fi
 echo "== build"
 npx next build
 
-echo "== browser tests"
+echo "== browser tests (demo payments)"
 npx playwright test
+
+echo "== browser tests (Stripe mode against the fake Stripe API)"
+npx playwright test -c tests/e2e-stripe/playwright.stripe.config.ts

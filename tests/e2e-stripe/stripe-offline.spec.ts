@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openSlot, VISITOR_ZONE } from "../../../e2e/contact-flow";
+import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openSlot, VISITOR_ZONE } from "../e2e/contact-flow";
 import { FAKE_STRIPE_URL } from "./playwright.stripe.config";
 
 // Stripe mode, offline: the server side talks to the fake Stripe API (which forwards signed

@@ -1,23 +1,23 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import base from "../../../../playwright.config";
+import base from "../../playwright.config";
 
 // The app in Stripe mode against the fake Stripe API, which forwards its events to the
 // app's webhook like `stripe listen` does. Build first, into its own folder:
 //   NEXT_DIST_DIR=.next-stripe npx next build
-//   NEXT_DIST_DIR=.next-stripe E2E_PORT=3102 npx playwright test -c tests/fakes/stripe/e2e/playwright.stripe.config.ts
+//   NEXT_DIST_DIR=.next-stripe E2E_PORT=3102 npx playwright test -c tests/e2e-stripe/playwright.stripe.config.ts
 const port = Number(process.env.E2E_PORT ?? 3102);
 const stripePort = port + 9200;
 export const FAKE_STRIPE_URL = `http://127.0.0.1:${stripePort}`;
 const webhookSecret = "whsec_e2e_fake_0123456789";
-const root = path.resolve(import.meta.dirname, "../../../..");
+const root = path.resolve(import.meta.dirname, "../..");
 const baseServer = Array.isArray(base.webServer) ? base.webServer[0]! : base.webServer!;
 
 export default defineConfig({
   ...base,
   testDir: ".",
   testMatch: /.*\.spec\.ts/,
-  outputDir: "../../../../test-results/stripe",
+  outputDir: "../../test-results/stripe",
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: [
     {
@@ -36,7 +36,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
         ...baseServer.env,
-        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-stripe",
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
         EMBEDDED_DB_DIR: `.data/e2e-${port}/pglite`,
         APP_URL: `http://127.0.0.1:${port}`,
         STRIPE_SECRET_KEY: "sk_test_e2e_fake_0123456789",
