@@ -83,6 +83,14 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
         </p>
       </section>
 
+      {view.status === "CANCELLED" && (
+        <p role="status" className="mt-6 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
+          This booking is cancelled.
+          {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is free for
+          someone else now. You are welcome to <a className="text-brand-700 underline" href="/contact">book another time</a>.
+        </p>
+      )}
+
       {view.status === "CONFIRMED" && (
         <>
           <section aria-labelledby="calendar" className="mt-6">

@@ -36,7 +36,8 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
   const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) {
     log("warn", "webhook.not_configured", {});
-    throw new AppError("misconfigured", "Webhooks are not configured.");
+    // 404, not 5xx: nothing is broken on this server, it simply takes no Stripe events.
+    throw new AppError("not_found", "Webhooks are not configured on this server.");
   }
   let event: ProviderEvent;
   try {

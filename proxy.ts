@@ -1,0 +1,40 @@
+import { getSessionCookie } from "better-auth/cookies";
+import { NextResponse, type NextRequest } from "next/server";
+import { AUTH_COOKIE_PREFIX, LOGIN_PATH } from "@/lib/auth/constants";
+import { env } from "@/lib/env";
+import { securityHeaders } from "@/lib/security/headers";
+
+// Runs before every page (not API routes or static files):
+// 1. security headers with a per-request CSP nonce, which Next applies to its own scripts;
+// 2. for /admin, a convenience redirect to the login page when there is no session cookie
+//    at all. It never decides who is an admin: every admin page, action and route checks
+//    the session in the database itself (lib/auth/require-admin).
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const e = env();
+  const headers = securityHeaders({
+    nonce: crypto.randomUUID().replaceAll("-", ""),
+    stripe: Boolean(e.STRIPE_SECRET_KEY && e.NEXT_PUBLIC_STRIPE_PUBLIC_KEY),
+    production: e.NODE_ENV === "production",
+    development: e.NODE_ENV === "development",
+  });
+
+  const isAdmin = pathname === "/admin" || pathname.startsWith("/admin/");
+  if (isAdmin && pathname !== LOGIN_PATH && !getSessionCookie(request, { cookiePrefix: AUTH_COOKIE_PREFIX })) {
+    const login = new URL(LOGIN_PATH, request.url);
+    login.searchParams.set("next", `${pathname}${search}`);
+    const redirect = NextResponse.redirect(login);
+    for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
+    return redirect;
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+};
