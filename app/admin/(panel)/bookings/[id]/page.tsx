@@ -1,0 +1,262 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireAdminPage } from "@/lib/auth/require-admin";
+import { getBookingDetail, type BookingDetail } from "@/lib/admin/booking-detail";
+import { OUTCOME_LABELS } from "@/lib/admin/labels";
+import { METHOD_INFO } from "@/lib/booking/methods";
+import { bookingIdSchema } from "@/lib/booking/schemas";
+import { env } from "@/lib/env";
+import { formatMoney } from "@/lib/email/format";
+import { ActionForm } from "../../../_components/action-form";
+import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";
+import { RefundForm } from "../../../_components/refund-form";
+import { AuditTable } from "../../../_components/audit-table";
+import {
+  BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
+  linkClass, tdClass,
+} from "../../../_components/ui";
+import {
+  cancelBookingAction, confirmBookingAction, markCompletedAction, markNoShowAction, recordOutcomeAction, refundPaymentAction,
+  sendReminderAction,
+} from "./actions";
+
+export const metadata = { title: "Booking" };
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-2 border-b border-slate-200 py-1.5 text-sm">
+      <dt className="font-medium text-slate-700">{term}</dt>
+      <dd className="col-span-2 text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
+  const hidden = <input type="hidden" name="bookingId" value={b.id} />;
+  const started = b.slot.startsAt <= now;
+  const free = !b.slot.requiresPayment || b.slot.priceCents === 0;
+  const actions: React.ReactNode[] = [];
+  if ((b.status === "PENDING_PAYMENT" || b.status === "EXPIRED") && free) {
+    actions.push(
+      <ActionForm key="confirm" action={confirmBookingAction} submitLabel="Confirm booking">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  if (["CONFIRMED", "NO_SHOW"].includes(b.status) && started) {
+    actions.push(
+      <ActionForm key="complete" action={markCompletedAction} submitLabel="Mark completed" variant="secondary">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  if (["CONFIRMED", "COMPLETED"].includes(b.status) && started) {
+    actions.push(
+      <ActionForm key="noshow" action={markNoShowAction} submitLabel="Mark no-show" variant="secondary">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  if (b.status === "CONFIRMED" && !started && !b.reminderSentAt) {
+    actions.push(
+      <ActionForm key="remind" action={sendReminderAction} submitLabel="Send reminder now" variant="secondary">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  return (
+    <>
+      {actions.length > 0 ? <div className="flex flex-wrap items-start gap-4">{actions}</div> : null}
+      {b.status === "CONFIRMED" && !started && b.reminderSentAt ? <p className="mt-2 text-sm text-slate-700">A reminder has already been sent.</p> : null}
+      {["CONFIRMED"].includes(b.status) && !started ? (
+        <p className="mt-2 text-sm text-slate-700">Completed and no-show can be recorded once the meeting has started.</p>
+      ) : null}
+      {b.status === "PENDING_PAYMENT" && !free ? (
+        <p className="mt-2 text-sm text-slate-700">This slot requires payment: the booking confirms itself when the visitor pays.</p>
+      ) : null}
+    </>
+  );
+}
+
+function CancelForm({ b }: { b: BookingDetail }) {
+  const currency = b.payment?.currency ?? b.slot.currency;
+  const paid = b.cancelPreview.fullCents > 0;
+  return (
+    <ActionForm
+      action={cancelBookingAction}
+      submitLabel="Cancel booking…"
+      variant="danger"
+      confirm={{
+        question: b.status === "CONFIRMED" ? "Cancel this booking? The visitor will be emailed and the slot freed." : "Cancel this held booking and free the slot?",
+        confirmLabel: "Yes, cancel booking",
+      }}
+    >
+      <input type="hidden" name="bookingId" value={b.id} />
+      {paid ? (
+        <ChoiceGroup
+          legend="Refund"
+          name="refund"
+          type="radio"
+          defaultValues={["policy"]}
+          options={[
+            { value: "policy", label: `By the refund policy (${formatMoney(b.cancelPreview.policyCents, currency)})` },
+            { value: "full", label: `Full refund (${formatMoney(b.cancelPreview.fullCents, currency)})` },
+            { value: "none", label: "No refund" },
+          ]}
+        />
+      ) : (
+        <input type="hidden" name="refund" value="none" />
+      )}
+      <Field label="Reason (shown to the visitor)" name="reason" maxLength={500} />
+    </ActionForm>
+  );
+}
+
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdminPage();
+  const { id } = await params;
+  if (!bookingIdSchema.safeParse(id).success) notFound();
+  const b = await getBookingDetail(id);
+  if (!b) notFound();
+  const timeZone = env().BUSINESS_TIME_ZONE;
+  const now = new Date();
+  const payment = b.payment;
+  const remaining = payment ? payment.amountCents - payment.refundedCents : 0;
+  const refundable = payment && ["SUCCEEDED", "PARTIALLY_REFUNDED"].includes(payment.status) && remaining > 0;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/admin/bookings" className={linkClass}>← All bookings</Link>
+      </p>
+      <PageHeader title={`Booking: ${b.name}`}>
+        <BookingStatusBadge status={b.status} />
+      </PageHeader>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section title="Lead">
+          <dl>
+            <Detail term="Name">{b.name}</Detail>
+            <Detail term="Email"><a className={linkClass} href={`mailto:${b.email}`}>{b.email}</a></Detail>
+            <Detail term="Company">{b.company ?? "—"}</Detail>
+            <Detail term="Phone">{b.phone ?? "—"}</Detail>
+            <Detail term="Visitor time zone">{b.timeZone}</Detail>
+            <Detail term="Booked">{<When at={b.createdAt} timeZone={timeZone} />}</Detail>
+            <Detail term="Reference"><code>{b.id}</code></Detail>
+          </dl>
+          <h3 className="mt-3 text-sm font-semibold">Notes from the visitor</h3>
+          {/* Rendered as text: React escapes it, so markup in notes stays inert. */}
+          <p data-testid="visitor-notes" className="mt-1 whitespace-pre-wrap break-words rounded bg-slate-50 p-2 text-sm">
+            {b.notes ?? "—"}
+          </p>
+        </Section>
+
+        <Section title="Meeting">
+          <dl>
+            <Detail term="Starts">{<When at={b.slot.startsAt} timeZone={timeZone} />}</Detail>
+            <Detail term="Visitor's time">{<When at={b.slot.startsAt} timeZone={b.timeZone} />}</Detail>
+            <Detail term="Duration">{b.slot.durationMinutes} minutes</Detail>
+            <Detail term="Method">{METHOD_INFO[b.method].label}</Detail>
+            <Detail term="Meeting link"><SafeLink url={b.meetingUrl} /></Detail>
+            <Detail term="Reminder sent">{b.reminderSentAt ? <When at={b.reminderSentAt} timeZone={timeZone} /> : "Not yet"}</Detail>
+            {b.cancelledAt ? <Detail term="Cancelled">{<When at={b.cancelledAt} timeZone={timeZone} />} {b.cancellationReason ? `— ${b.cancellationReason}` : null}</Detail> : null}
+          </dl>
+        </Section>
+      </div>
+
+      <Section title="Actions">
+        <BookingActions b={b} now={now} />
+        {b.status === "PENDING_PAYMENT" || b.status === "CONFIRMED" ? (
+          <div className="mt-4 max-w-lg">
+            <h3 className="mb-2 text-base font-semibold">Cancel</h3>
+            <CancelForm b={b} />
+          </div>
+        ) : null}
+      </Section>
+
+      <Section title="Project outcome">
+        <p className="mb-2 text-sm">Currently: {b.projectOutcome ? OUTCOME_LABELS[b.projectOutcome] : "Not recorded"}</p>
+        <div className="max-w-lg">
+          <ActionForm action={recordOutcomeAction} submitLabel="Save outcome">
+            <input type="hidden" name="bookingId" value={b.id} />
+            <SelectField
+              label="Outcome"
+              name="projectOutcome"
+              defaultValue={b.projectOutcome ?? "NONE"}
+              options={(["NONE", "WON", "LOST"] as const).map((v) => ({ value: v, label: OUTCOME_LABELS[v] }))}
+            />
+            <TextAreaField label="Project notes" name="projectNotes" rows={3} maxLength={2000} defaultValue={b.projectNotes ?? ""} />
+          </ActionForm>
+        </div>
+      </Section>
+
+      <Section title="Payment" id="payment">
+        {payment ? (
+          <>
+            <dl>
+              <Detail term="Amount"><Money cents={payment.amountCents} currency={payment.currency} /></Detail>
+              <Detail term="Status"><PaymentStatusBadge status={payment.status} /></Detail>
+              <Detail term="Refunded"><Money cents={payment.refundedCents} currency={payment.currency} /></Detail>
+              <Detail term="Provider">{payment.provider === "DEMO" ? "Demo" : "Stripe"} <code className="text-xs">{payment.providerPaymentId}</code></Detail>
+              {payment.succeededAt ? <Detail term="Paid">{<When at={payment.succeededAt} timeZone={timeZone} />}</Detail> : null}
+              {payment.failureMessage ? <Detail term="Failure">{payment.failureMessage}</Detail> : null}
+            </dl>
+            <h3 className="mt-4 text-base font-semibold">Refunds</h3>
+            {payment.refunds.length === 0 ? (
+              <Empty>No refunds.</Empty>
+            ) : (
+              <DataTable caption="Refunds" columns={["When", "Amount", "Status", "Reason"]}>
+                {payment.refunds.map((r) => (
+                  <tr key={r.id}>
+                    <td className={tdClass}><When at={r.createdAt} timeZone={timeZone} /></td>
+                    <td className={tdClass}><Money cents={r.amountCents} currency={payment.currency} /></td>
+                    <td className={tdClass}>{r.status.toLowerCase()}</td>
+                    <td className={tdClass}>{r.reason ?? "—"}</td>
+                  </tr>
+                ))}
+              </DataTable>
+            )}
+            {refundable ? (
+              <div className="mt-4 max-w-lg">
+                <h3 className="mb-2 text-base font-semibold">Refund this payment</h3>
+                <RefundForm
+                  action={refundPaymentAction}
+                  bookingId={b.id}
+                  paymentId={payment.id}
+                  requestKey={randomUUID()}
+                  remainingCents={remaining}
+                  currency={payment.currency}
+                />
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <Empty>{b.slot.priceCents > 0 && b.slot.requiresPayment ? "No payment has been started." : "Free slot: no payment."}</Empty>
+        )}
+      </Section>
+
+      <Section title="Emails">
+        {b.emails.length === 0 ? (
+          <Empty>No emails for this booking.</Empty>
+        ) : (
+          <DataTable caption="Emails for this booking" columns={["Email", "To", "Status", "Attempts", "Sent"]}>
+            {b.emails.map((e) => (
+              <tr key={e.id}>
+                <td className={tdClass}><Link className={linkClass} href={`/admin/emails/${e.id}`}>{e.kind.replace(/_/g, " ")}</Link></td>
+                <td className={tdClass}>{e.toAddress}</td>
+                <td className={tdClass}><EmailStatusBadge status={e.status} /></td>
+                <td className={tdClass}>{e.attempts}</td>
+                <td className={tdClass}>{e.sentAt ? <When at={e.sentAt} timeZone={timeZone} /> : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </Section>
+
+      <Section title="Audit log">
+        <AuditTable entries={b.auditEntries} timeZone={timeZone} caption="Admin actions on this booking" />
+      </Section>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { adminAction } from "@/lib/admin/admin-action";
+import { bulkGenerateSlots, bulkSlotsSchema, createSlot, deleteSlot, setSlotAvailability, slotInputSchema, updateSlot } from "@/lib/booking/slot-admin";
+import { env } from "@/lib/env";
+
+const slotId = z.object({ slotId: z.uuid("Unknown slot.") });
+
+export const createSlotAction = adminAction("slot.create", slotInputSchema, async (actor, input) => {
+  await createSlot(actor, input, env().BUSINESS_TIME_ZONE);
+  revalidatePath("/admin/slots");
+  return "Slot created.";
+});
+
+export const updateSlotAction = adminAction("slot.update", slotInputSchema.and(slotId), async (actor, input) => {
+  await updateSlot(actor, input.slotId, input, env().BUSINESS_TIME_ZONE);
+  revalidatePath("/admin/slots", "layout");
+  return "Slot saved.";
+});
+
+export const deleteSlotAction = adminAction("slot.delete", slotId, async (actor, { slotId }) => {
+  await deleteSlot(actor, slotId);
+  revalidatePath("/admin/slots", "layout");
+  redirect("/admin/slots?deleted=1");
+});
+
+export const setSlotAvailabilityAction = adminAction(
+  "slot.availability",
+  slotId.extend({ isAvailable: z.enum(["true", "false"]).transform((v) => v === "true") }),
+  async (actor, { slotId, isAvailable }) => {
+    await setSlotAvailability(actor, slotId, isAvailable);
+    revalidatePath("/admin/slots", "layout");
+    return isAvailable ? "Slot opened for booking." : "Slot closed for booking.";
+  },
+);
+
+export const bulkGenerateSlotsAction = adminAction("slot.bulk_generate", bulkSlotsSchema, async (actor, input) => {
+  const result = await bulkGenerateSlots(actor, input, env().BUSINESS_TIME_ZONE);
+  revalidatePath("/admin/slots");
+  return `Created ${result.created} slots; ${result.existing} already existed or overlapped and were skipped.`;
+});

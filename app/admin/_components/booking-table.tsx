@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { BookingListRow } from "@/lib/admin/bookings-query";
+import { isPaid } from "@/lib/admin/labels";
+import { METHOD_INFO } from "@/lib/booking/methods";
+import { BookingStatusBadge, DataTable, Empty, Money, PaidMark, When, linkClass, tdClass } from "./ui";
+
+/** Bookings as a table: used by the dashboard and the bookings list. */
+export function BookingTable({ rows, timeZone, caption, empty }: { rows: BookingListRow[]; timeZone: string; caption: string; empty: string }) {
+  if (rows.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <DataTable caption={caption} columns={["When", "Visitor", "Company", "Method", "Status", "Paid", "Amount"]}>
+      {rows.map((b) => (
+        <tr key={b.id}>
+          <td className={tdClass}>
+            <When at={b.slot.startsAt} timeZone={timeZone} pattern="EEE, MMM d, yyyy, h:mm a" />
+          </td>
+          <td className={tdClass}>
+            <Link href={`/admin/bookings/${b.id}`} className={linkClass}>
+              {b.name}
+            </Link>
+            <div className="text-slate-700">{b.email}</div>
+          </td>
+          <td className={tdClass}>{b.company ?? "—"}</td>
+          <td className={tdClass}>{METHOD_INFO[b.method].label}</td>
+          <td className={tdClass}>
+            <BookingStatusBadge status={b.status} />
+          </td>
+          <td className={tdClass}>
+            <PaidMark paid={isPaid(b.payment)} />
+          </td>
+          <td className={tdClass}>
+            <Money cents={b.payment?.amountCents ?? b.slot.priceCents} currency={b.payment?.currency ?? b.slot.currency} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}

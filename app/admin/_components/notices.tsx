@@ -1,0 +1,36 @@
+"use client";
+import { usePathname } from "next/navigation";
+import { createContext, useCallback, useContext, useEffect, useState } from "react";
+
+// Success messages outlive the form that produced them: after "Cancel booking" the cancel
+// form is gone from the re-rendered page, so the layout (which persists) shows the news.
+
+type Notify = (message: string) => void;
+const NoticeContext = createContext<Notify | null>(null);
+
+export function useNotify(): Notify | null {
+  return useContext(NoticeContext);
+}
+
+export function NoticeProvider({ children }: { children: React.ReactNode }) {
+  const [notice, setNotice] = useState<{ message: string; id: number } | null>(null);
+  const notify = useCallback((message: string) => setNotice({ message, id: Date.now() }), []);
+  const pathname = usePathname();
+  // News belongs to the page it happened on.
+  useEffect(() => setNotice(null), [pathname]);
+  return (
+    <NoticeContext.Provider value={notify}>
+      <div role="status" aria-live="polite" data-testid="admin-notice" className="sticky top-0 z-10">
+        {notice ? (
+          <div key={notice.id} className="mb-4 flex items-start justify-between gap-3 rounded border border-emerald-600 bg-emerald-50 p-3 text-sm font-medium text-emerald-900 shadow">
+            <p>{notice.message}</p>
+            <button type="button" onClick={() => setNotice(null)} className="rounded px-2 text-emerald-900 underline">
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {children}
+    </NoticeContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { ActionState } from "@/lib/admin/action-state";
+import { errorState, formDataToObject } from "@/lib/admin/admin-action";
+import { signInAdmin } from "@/lib/auth/login";
+import { clientIp } from "@/lib/http/client-context";
+
+// The one public admin action (it is how a session starts). It is rate-limited per IP in
+// Postgres and answers unknown users and wrong passwords with the same message.
+
+const loginSchema = z.object({
+  email: z.string().trim().max(254).pipe(z.email("Enter your email address.")),
+  password: z.string().min(1, "Enter your password.").max(128, "That password is too long."),
+  next: z.string().optional(),
+});
+
+/** Only paths inside the admin are followed after signing in (no open redirect). */
+function safeNext(next: string | undefined): string {
+  return next && /^\/admin(\/[A-Za-z0-9_\-/]*)?(\?[^\s]*)?$/.test(next) && !next.startsWith("/admin/login") ? next : "/admin";
+}
+
+export async function login(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
+  const parsed = loginSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    return { status: "error", message: "Enter your email and password.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  }
+  try {
+    await signInAdmin(parsed.data, await clientIp());
+  } catch (error) {
+    return errorState(error, "admin.login");
+  }
+  redirect(safeNext(parsed.data.next));
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Prisma } from "@/lib/db/generated/client";
+import { previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+
+const detailInclude = {
+  slot: true,
+  payment: { include: { refunds: { orderBy: { createdAt: "asc" } } } },
+  emails: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, toAddress: true, status: true, attempts: true, sentAt: true, createdAt: true, lastError: true },
+  },
+  auditEntries: { orderBy: { createdAt: "desc" } },
+} satisfies Prisma.BookingInclude;
+
+export type BookingDetail = Prisma.BookingGetPayload<{ include: typeof detailInclude }> & {
+  /** What cancelling now would refund, by policy and in full. */
+  cancelPreview: { policyCents: number; fullCents: number };
+};
+
+const CANCELLABLE = new Set(["PENDING_PAYMENT", "CONFIRMED"]);
+
+export async function getBookingDetail(bookingId: string): Promise<BookingDetail | null> {
+  const db = await getDb();
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, include: detailInclude });
+  if (!booking) return null;
+  const cancelPreview = CANCELLABLE.has(booking.status)
+    ? {
+        policyCents: await previewCancellationRefund(bookingId, "policy"),
+        fullCents: await previewCancellationRefund(bookingId, "full"),
+      }
+    : { policyCents: 0, fullCents: 0 };
+  return { ...booking, cancelPreview };
+}

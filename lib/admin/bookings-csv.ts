@@ -1,0 +1,38 @@
+import "server-only";
+import { formatInZone } from "@/lib/time-zones";
+import { METHOD_INFO } from "@/lib/booking/methods";
+import { toCsv } from "./csv";
+import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isPaid } from "./labels";
+import type { BookingListRow } from "./bookings-query";
+
+const HEADER = [
+  "Booking ID", "Status", "Starts (business time)", "Duration (min)", "Method", "Name", "Email", "Company", "Phone",
+  "Paid", "Payment status", "Amount", "Refunded", "Currency", "Project outcome", "Notes", "Created (UTC)",
+];
+
+const cents = (value: number | null | undefined) => (value === null || value === undefined ? "" : (value / 100).toFixed(2));
+
+export function bookingsCsv(rows: BookingListRow[], timeZone: string): string {
+  return toCsv(
+    HEADER,
+    rows.map((b) => [
+      b.id,
+      BOOKING_STATUS_LABELS[b.status],
+      formatInZone(b.slot.startsAt, timeZone, "yyyy-MM-dd HH:mm"),
+      b.slot.durationMinutes,
+      METHOD_INFO[b.method].label,
+      b.name,
+      b.email,
+      b.company,
+      b.phone,
+      isPaid(b.payment) ? "yes" : "no",
+      b.payment ? PAYMENT_STATUS_LABELS[b.payment.status] : "No payment",
+      cents(b.payment?.amountCents ?? b.slot.priceCents),
+      cents(b.payment?.refundedCents ?? 0),
+      (b.payment?.currency ?? b.slot.currency).toUpperCase(),
+      b.projectOutcome ? OUTCOME_LABELS[b.projectOutcome] : "",
+      b.notes,
+      b.createdAt.toISOString(),
+    ]),
+  );
+}

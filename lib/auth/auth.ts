@@ -1,0 +1,69 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { getDb, type Db } from "@/lib/db";
+import { authSecret, env, isProduction } from "@/lib/env";
+import { log } from "@/lib/log";
+import { AUTH_COOKIE_PREFIX, MIN_PASSWORD_LENGTH } from "./constants";
+
+// better-auth, configured once per database client. Sessions live in the "session" table
+// (no cookie cache, so signing out or resetting a password takes effect at once). There
+// is no public sign-up: admins are created by scripts/create-admin.ts.
+
+function createAuth(db: Db) {
+  const appUrl = env().APP_URL;
+  return betterAuth({
+    appName: "Consultations admin",
+    baseURL: appUrl,
+    basePath: "/api/auth",
+    secret: authSecret(),
+    trustedOrigins: [appUrl],
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+    },
+    user: {
+      // Every account the create-admin script makes is an admin; the column keeps room for
+      // other roles, and require-admin checks it.
+      additionalFields: { role: { type: "string", required: false, defaultValue: "admin", input: false } },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    // Login attempts are counted in Postgres by lib/auth/login.ts (shared by every
+    // instance); better-auth's own limiter would keep its counters in process memory.
+    rateLimit: { enabled: false },
+    advanced: {
+      cookiePrefix: AUTH_COOKIE_PREFIX,
+      useSecureCookies: isProduction(),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
+    },
+    telemetry: { enabled: false },
+    logger: {
+      level: "warn",
+      log: (level, message) => log(level === "error" ? "error" : level === "warn" ? "warn" : "debug", "auth.library", { message }),
+    },
+    // nextCookies must stay last: it copies Set-Cookie headers into Next's cookie store
+    // when better-auth is called from a server action.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { __adminAuth?: { db: Db; auth: Auth } };
+
+/** The auth instance bound to the app's database (rebuilt if tests swap the database). */
+export async function getAuth(): Promise<Auth> {
+  const db = await getDb();
+  const cached = globalForAuth.__adminAuth;
+  if (cached && cached.db === db) return cached.auth;
+  const auth = createAuth(db);
+  globalForAuth.__adminAuth = { db, auth };
+  return auth;
+}

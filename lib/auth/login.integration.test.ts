@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from "vitest";
+import { useTestDatabase } from "@/tests/helpers/test-db";
+import { ADMIN } from "@/lib/admin/admin-fixtures";
+import { upsertAdmin } from "./admin-accounts";
+import { INVALID_LOGIN_MESSAGE } from "./constants";
+import { TOO_MANY_LOGINS_MESSAGE, signInAdmin } from "./login";
+
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+
+const t = useTestDatabase();
+
+describe("signInAdmin", () => {
+  it("answers unknown users and wrong passwords alike", async () => {
+    await upsertAdmin(ADMIN);
+    const wrong = await signInAdmin({ email: ADMIN.email, password: "not it at all" }, "1.1.1.1").catch((e) => e);
+    const unknown = await signInAdmin({ email: "ghost@example.com", password: "not it at all" }, "1.1.1.1").catch((e) => e);
+    expect(wrong).toMatchObject({ code: "unauthorized", message: INVALID_LOGIN_MESSAGE });
+    expect(unknown).toMatchObject({ code: "unauthorized", message: INVALID_LOGIN_MESSAGE });
+  });
+
+  it("limits failed attempts per IP in Postgres (even the right password is refused once over), and successes do not count", async () => {
+    process.env.RATE_LIMIT_LOGIN_PER_IP = "3";
+    try {
+      await upsertAdmin(ADMIN);
+      for (let i = 0; i < 5; i++) await signInAdmin(ADMIN, "2.2.2.2");
+      for (let i = 0; i < 3; i++) {
+        await expect(signInAdmin({ email: ADMIN.email, password: "wrong wrong wrong" }, "2.2.2.2")).rejects.toMatchObject({ code: "unauthorized" });
+      }
+      await expect(signInAdmin(ADMIN, "2.2.2.2")).rejects.toMatchObject({ code: "rate_limited", message: TOO_MANY_LOGINS_MESSAGE });
+      // Another address is unaffected; the counter lives in the shared table.
+      await signInAdmin(ADMIN, "3.3.3.3");
+      const bucket = await t.db.rateLimitBucket.findUniqueOrThrow({ where: { key: "login:ip:2.2.2.2" } });
+      expect(bucket.count).toBe(4);
+    } finally {
+      delete process.env.RATE_LIMIT_LOGIN_PER_IP;
+    }
+  });
+
+  it("parallel guesses cannot slip past the limit", async () => {
+    process.env.RATE_LIMIT_LOGIN_PER_IP = "3";
+    try {
+      await upsertAdmin(ADMIN);
+      const results = await Promise.allSettled(
+        Array.from({ length: 8 }, () => signInAdmin({ email: ADMIN.email, password: "guess guess guess" }, "4.4.4.4")),
+      );
+      const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "ok"));
+      expect(codes.filter((c) => c === "unauthorized")).toHaveLength(3);
+      expect(codes.filter((c) => c === "rate_limited")).toHaveLength(5);
+    } finally {
+      delete process.env.RATE_LIMIT_LOGIN_PER_IP;
+    }
+  });
+});

@@ -1,0 +1,128 @@
+import "server-only";
+import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
+import type { BookingStatus, ProjectOutcome } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { meetingLinkFor } from "@/lib/meetings/links";
+import { confirmBooking } from "./transitions";
+
+// Booking moves only an admin makes. Each is a conditional UPDATE (so a concurrent move
+// makes it a no-op rather than a double move) with its audit entry in the same
+// transaction. Cancelling (which may refund) lives above, in lib/admin.
+
+const STATUS_LABEL: Record<BookingStatus, string> = {
+  PENDING_PAYMENT: "awaiting payment",
+  CONFIRMED: "confirmed",
+  COMPLETED: "completed",
+  NO_SHOW: "marked as a no-show",
+  CANCELLED: "cancelled",
+  EXPIRED: "expired",
+};
+
+async function currentStatus(tx: Tx, bookingId: string): Promise<BookingStatus> {
+  const booking = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
+  if (!booking) throw new AppError("not_found", "Booking not found.");
+  return booking.status;
+}
+
+/**
+ * Confirms a booking on a free slot (paid slots confirm themselves when the visitor pays).
+ * A lapsed hold is revived when nobody else took the slot meanwhile.
+ */
+export async function adminConfirmBooking(actor: AuditActor, bookingId: string, now = new Date()): Promise<void> {
+  const db = await getDb();
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true } });
+  if (!booking) throw new AppError("not_found", "Booking not found.");
+  if (booking.slot.requiresPayment && booking.slot.priceCents > 0) {
+    throw new AppError("invalid_transition", "This slot requires payment: the booking is confirmed when the visitor pays.");
+  }
+  const link = await meetingLinkFor({
+    bookingId,
+    method: booking.method,
+    startsAt: booking.slot.startsAt,
+    durationMinutes: booking.slot.durationMinutes,
+    attendeeName: booking.name,
+    attendeeEmail: booking.email,
+  });
+  try {
+    await db.$transaction(async (tx) => {
+      const before = await currentStatus(tx, bookingId);
+      const outcome = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
+      if (outcome !== "confirmed") {
+        throw new AppError("invalid_transition", `This booking is ${STATUS_LABEL[before]} and cannot be confirmed.`);
+      }
+      await recordAudit(tx, actor, {
+        action: "booking.confirm",
+        entityType: "booking",
+        entityId: bookingId,
+        bookingId,
+        before: { status: before },
+        after: { status: "CONFIRMED", meetingUrl: link.url },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("slot_taken", "Someone else has booked this slot since the hold lapsed.");
+    throw error;
+  }
+}
+
+export type MeetingResult = "COMPLETED" | "NO_SHOW";
+
+/**
+ * Records how a confirmed meeting went. Only once it has started (a future booking must
+ * keep its slot), and a mistaken completed/no-show can be corrected either way.
+ */
+export async function adminRecordMeetingResult(
+  actor: AuditActor,
+  bookingId: string,
+  result: MeetingResult,
+  now = new Date(),
+): Promise<void> {
+  const db = await getDb();
+  const from: BookingStatus[] = ["CONFIRMED", result === "COMPLETED" ? "NO_SHOW" : "COMPLETED"];
+  await db.$transaction(async (tx) => {
+    const before = await currentStatus(tx, bookingId);
+    const updated = await tx.booking.updateMany({
+      where: { id: bookingId, status: { in: from }, slot: { startsAt: { lte: now } } },
+      data: { status: result, completedAt: result === "COMPLETED" ? now : null },
+    });
+    if (updated.count === 0) {
+      if (before === result) throw new AppError("invalid_transition", `This booking is already ${STATUS_LABEL[result]}.`);
+      if (from.includes(before)) throw new AppError("invalid_transition", "The meeting has not started yet.");
+      throw new AppError("invalid_transition", `This booking is ${STATUS_LABEL[before]}; only confirmed meetings can be marked.`);
+    }
+    await recordAudit(tx, actor, {
+      action: result === "COMPLETED" ? "booking.mark_completed" : "booking.mark_no_show",
+      entityType: "booking",
+      entityId: bookingId,
+      bookingId,
+      before: { status: before },
+      after: { status: result },
+    });
+  });
+}
+
+/** Records whether the consultation turned into a project (any booking status). */
+export async function adminRecordProjectOutcome(
+  actor: AuditActor,
+  bookingId: string,
+  outcome: { projectOutcome: ProjectOutcome; projectNotes: string | null },
+): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    // Row lock: two admins saving at once each log the value they actually replaced.
+    const rows = await tx.$queryRaw<{ projectOutcome: ProjectOutcome | null; projectNotes: string | null }[]>`
+      SELECT "projectOutcome", "projectNotes" FROM "Booking" WHERE "id" = ${bookingId} FOR UPDATE`;
+    const before = rows[0];
+    if (!before) throw new AppError("not_found", "Booking not found.");
+    await tx.booking.update({ where: { id: bookingId }, data: outcome });
+    await recordAudit(tx, actor, {
+      action: "booking.project_outcome",
+      entityType: "booking",
+      entityId: bookingId,
+      bookingId,
+      before,
+      after: outcome,
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { bookAsVisitor, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
+
+test.beforeAll(() => {
+  createAdmin();
+});
+
+test("the CSV export downloads the filtered list, with formula cells neutralised", async ({ page, request }) => {
+  const slotId = await insertSlot(offHoursStart(13, 5));
+  await bookAsVisitor(request, slotId, { name: "=HYPERLINK(\"http://evil.example\",\"x\")", email: "csv.formula@example.com", company: "+Quantum Exports" });
+  await login(page);
+  await page.goto("/admin/bookings?q=csv.formula");
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Export CSV \(1 booking\)$/ }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^bookings-\d{4}-\d{2}-\d{2}-\d{4}\.csv$/);
+  const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe(
+    "Booking ID,Status,Starts (business time),Duration (min),Method,Name,Email,Company,Phone,Paid,Payment status,Amount,Refunded,Currency,Project outcome,Notes,Created (UTC)",
+  );
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+  expect(lines[1]).toContain(",'+Quantum Exports,");
+  expect(lines[1]).toContain(",yes,Paid,10.00,0.00,USD,");
+
+  // Without a session the same URL is refused.
+  const anonymous = await request.get("/api/admin/bookings/export?q=csv.formula");
+  expect(anonymous.status()).toBe(401);
+});

@@ -1,0 +1,96 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { e2eDataDir, withE2eDb } from "./helpers/db";
+
+// Shared steps of the admin browser tests. Admin accounts are made by the real operator
+// script (as a client of the running app's embedded database); bookings in states the
+// visitor flow cannot reach (past meetings, lapsed holds) are written straight to the
+// database. Each test uses its own slot times, away from the seeded 9-17 weekday grid.
+
+export const ADMIN = { email: "owner@example.com", password: "e2e correct horse battery" };
+
+export function createAdmin(email = ADMIN.email, password = ADMIN.password): string {
+  return execFileSync("npx", ["tsx", "scripts/create-admin.ts", "--email", email, "--password", password], {
+    env: { ...process.env, EMBEDDED_DB_DIR: e2eDataDir(), LOG_LEVEL: "warn" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+export async function login(page: Page, email = ADMIN.email, password = ADMIN.password): Promise<void> {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+}
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
+export function newBookingId(): string {
+  return `bk_${Array.from(randomBytes(26), (b) => ALPHABET[b % 32]).join("")}`;
+}
+
+/** A slot outside business hours: `dayOffset` days from now at `utcHour`:00 UTC (NY evening/night). */
+export function offHoursStart(dayOffset: number, utcHour: number): Date {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + dayOffset);
+  d.setUTCHours(utcHour, 0, 0, 0);
+  return d;
+}
+
+export async function insertSlot(startsAt: Date, options: { priceCents?: number; methods?: string[] } = {}): Promise<string> {
+  const price = options.priceCents ?? 1000;
+  const methods = options.methods ?? ["PHONE"];
+  return withE2eDb(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      `INSERT INTO "Slot" ("id", "startsAt", "durationMinutes", "priceCents", "currency", "requiresPayment", "methods", "isAvailable", "updatedAt")
+       VALUES ($1, $2, 60, $3, 'usd', $4, $5::"MeetingMethod"[], true, now()) RETURNING "id"`,
+      [randomUUID(), startsAt, price, price > 0, methods],
+    );
+    return rows[0]!.id;
+  });
+}
+
+/** A booking written directly (for states the visitor flow cannot produce). */
+export async function insertBooking(
+  slotId: string,
+  status: "PENDING_PAYMENT" | "CONFIRMED" | "EXPIRED",
+  details: { name: string; email: string; notes?: string },
+): Promise<string> {
+  const id = newBookingId();
+  await withE2eDb((db) =>
+    db.query(
+      `INSERT INTO "Booking" ("id", "slotId", "status", "holdExpiresAt", "method", "name", "email", "notes", "timeZone", "confirmedAt", "meetingUrl", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'PHONE', $5, $6, $7, 'Europe/London', $8, 'tel:+15550100199', now())`,
+      [id, slotId, status, status === "PENDING_PAYMENT" ? new Date(Date.now() + 30 * 60_000) : null, details.name, details.email, details.notes ?? null, status === "CONFIRMED" ? new Date() : null],
+    ),
+  );
+  return id;
+}
+
+/** The visitor's real path: hold through the public API, then pay in demo mode. */
+export async function bookAsVisitor(
+  request: APIRequestContext,
+  slotId: string,
+  visitor: { name: string; email: string; company?: string; notes?: string },
+): Promise<string> {
+  const hold = await request.post("/api/bookings", { data: { slotId, method: "PHONE", timeZone: "Europe/London", ...visitor } });
+  expect(hold.status(), await hold.text()).toBe(201);
+  const { booking } = (await hold.json()) as { booking: { id: string; status: string } };
+  if (booking.status === "PENDING_PAYMENT") {
+    const paid = await request.post(`/api/bookings/${booking.id}/confirm-payment`);
+    expect(paid.status(), await paid.text()).toBe(200);
+  }
+  return booking.id;
+}
+
+export async function bookingRow(id: string) {
+  return withE2eDb(async (db) => (await db.query(`SELECT * FROM "Booking" WHERE "id" = $1`, [id])).rows[0]);
+}
+
+export async function auditActions(bookingId: string): Promise<string[]> {
+  return withE2eDb(async (db) =>
+    (await db.query<{ action: string }>(`SELECT "action" FROM "AuditLog" WHERE "bookingId" = $1 ORDER BY "createdAt"`, [bookingId])).rows.map((r) => r.action),
+  );
+}
