@@ -1,6 +1,5 @@
-import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
-import { AUTH_COOKIE_PREFIX, LOGIN_PATH } from "@/lib/auth/constants";
+import { adminLoginRedirect } from "@/lib/auth/login-redirect";
 import { env } from "@/lib/env";
 import { securityHeaders } from "@/lib/security/headers";
 
@@ -10,7 +9,6 @@ import { securityHeaders } from "@/lib/security/headers";
 //    at all. It never decides who is an admin: every admin page, action and route checks
 //    the session in the database itself (lib/auth/require-admin).
 export function proxy(request: NextRequest) {
-  const { pathname, search } = request.nextUrl;
   const e = env();
   const headers = securityHeaders({
     nonce: crypto.randomUUID().replaceAll("-", ""),
@@ -19,11 +17,8 @@ export function proxy(request: NextRequest) {
     development: e.NODE_ENV === "development",
   });
 
-  const isAdmin = pathname === "/admin" || pathname.startsWith("/admin/");
-  if (isAdmin && pathname !== LOGIN_PATH && !getSessionCookie(request, { cookiePrefix: AUTH_COOKIE_PREFIX })) {
-    const login = new URL(LOGIN_PATH, request.url);
-    login.searchParams.set("next", `${pathname}${search}`);
-    const redirect = NextResponse.redirect(login);
+  const redirect = adminLoginRedirect(request);
+  if (redirect) {
     for (const [name, value] of Object.entries(headers)) redirect.headers.set(name, value);
     return redirect;
   }

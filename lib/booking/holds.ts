@@ -113,6 +113,9 @@ export async function placeHold(request: BookingRequest, context: HoldContext = 
       FROM "Slot" s
       WHERE s."id" = ${slot.id}::uuid AND s."isAvailable"
         AND s."startsAt" >= ${addMinutes(now, e.MIN_NOTICE_MINUTES)} AND s."startsAt" < ${addDays(now, e.BOOKING_WINDOW_DAYS)}
+      -- Waits for an admin edit of this slot in progress and re-checks its committed state;
+      -- shared locks never make concurrent holds wait for each other.
+      FOR SHARE OF s
       RETURNING "id"`;
   } catch (error) {
     // The only unique constraint this INSERT can meet is Booking_one_live_per_slot (ids are random).
