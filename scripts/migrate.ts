@@ -11,15 +11,8 @@ await runScript(async () => {
     console.log(`Embedded database in ${env().EMBEDDED_DB_DIR} is up to date.`);
     return 0;
   }
-  const pg = (await import("pg")).default;
-  const { applyMigrations } = await import("../lib/db/migrate");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const applied = await applyMigrations(client);
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.");
-  } finally {
-    await client.end();
-  }
+  const { migrateDatabase } = await import("../lib/db/migrate");
+  const applied = await migrateDatabase(url);
+  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "No pending migrations.");
   return 0;
 });

@@ -1,8 +1,6 @@
 import "../../scripts/lib/bootstrap";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 
 // Benchmarks run against the production build on real PostgreSQL: a fresh database per
 // run (created on the server in BENCH_DATABASE_URL or TEST_DATABASE_URL), migrated, then
@@ -15,28 +13,8 @@ export function baseDatabaseUrl(): string {
 }
 
 export async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = baseDatabaseUrl();
-  const name = `bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const { applyMigrations } = await import("../../lib/db/migrate");
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await applyMigrations(client);
-  await client.end();
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  const { createScratchDatabase } = await import("../../tests/helpers/scratch-database");
+  return createScratchDatabase(baseDatabaseUrl(), "bench");
 }
 
 export function ensureBuilt(): void {

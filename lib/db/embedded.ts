@@ -3,8 +3,7 @@ import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promis
 import { unlinkSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import pg from "pg";
-import { applyMigrations } from "./migrate";
+import { migrateDatabase } from "./migrate";
 
 // Embedded PostgreSQL (PGlite) for machines with no database server. Two processes that
 // open the same data folder silently lose writes, so exactly one process owns it and
@@ -112,13 +111,7 @@ async function tryBecomeOwner(dataDir: string, role: ProcessRole): Promise<Embed
     const port = Number(server.getServerConn().split(":").pop());
     const url = urlFor(port);
 
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await applyMigrations(client);
-    } finally {
-      await client.end();
-    }
+    await migrateDatabase(url);
     await writeOwner(file, { pid: process.pid, port, role, startedAt: new Date().toISOString() });
 
     for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -87,3 +87,15 @@ export async function applyMigrations(client: ClientBase, dir?: string): Promise
   }
   return applied;
 }
+
+/** Connects to `url`, applies pending migrations and disconnects. */
+export async function migrateDatabase(url: string): Promise<string[]> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await applyMigrations(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,9 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import pg from "pg";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { applyMigrations } from "@/lib/db/migrate";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { createScratchDatabase } from "./scratch-database";
 import { createPrismaClient, useDatabaseForTests, type Db } from "@/lib/db/client";
 
 // Gives each integration test file its own freshly migrated database: an in-memory
@@ -16,39 +15,19 @@ export function testDbKind(): "pglite" | "postgres" {
   return process.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
 }
 
-async function migrate(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await applyMigrations(client);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testDbKind() === "postgres") {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error("TEST_DATABASE_URL is not set");
-    const name = `test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await migrate(url.toString());
-    const db = createPrismaClient(url.toString(), 60);
+    const scratch = await createScratchDatabase(base, "test");
+    const db = createPrismaClient(scratch.url, 60);
     return {
       db,
-      url: url.toString(),
+      url: scratch.url,
       kind: "postgres",
       close: async () => {
         await db.$disconnect();
-        const drop = new pg.Client({ connectionString: base });
-        await drop.connect();
-        await drop.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await drop.end();
+        await scratch.drop();
       },
     };
   }
@@ -57,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-  await migrate(url);
+  await migrateDatabase(url);
   const db = createPrismaClient(url);
   return {
     db,

@@ -1,0 +1,18 @@
+// npm run bench: every benchmark in turn against the production build on PostgreSQL.
+// Each prints its figures next to a baseline measured in the same run.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availabilityBench } from "./availability";
+import { contentionBench } from "./contention";
+import { pageBench } from "./page";
+import { remindersBench } from "./reminders";
+
+const only = process.argv.slice(2);
+const benches = { availability: availabilityBench, contention: contentionBench, reminders: remindersBench, page: pageBench };
+const results: Record<string, unknown> = { at: new Date().toISOString() };
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  results[name] = await bench();
+}
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/latest.json", JSON.stringify(results, null, 2));
+console.log("Wrote bench/results/latest.json");
