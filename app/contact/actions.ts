@@ -9,7 +9,6 @@ import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/fin
 import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
 import { actionFailure, invalidInput, type ActionFailure } from "./action-result";
 import { bookingPath, CONTACT_PATH } from "./paths";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 // The visitor's two writes. Same lib calls as POST /api/bookings and
 // POST /api/bookings/{id}/confirm-payment; only the transport differs.
@@ -23,7 +22,6 @@ export async function startBookingAction(input: unknown): Promise<StartBookingRe
   let started: StartedBooking;
   try {
     started = await startBooking(parsed.data, { clientSession: await clientSession(), ip: await clientIp() });
-    deliverEmailsSoon();
   } catch (error) {
     // After a 409 the visitor goes back to the calendar, which must no longer offer the slot.
     revalidatePath(CONTACT_PATH);
@@ -55,7 +53,6 @@ export async function confirmPaymentAction(bookingId: unknown): Promise<ActionFa
   let outcome: FinalizeOutcome;
   try {
     ({ outcome } = await finalizeBookingPayment(parsed.data));
-    deliverEmailsSoon();
   } catch (error) {
     return actionFailure(error, "confirmPaymentAction");
   }

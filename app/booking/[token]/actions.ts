@@ -6,7 +6,6 @@ import { isAppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-context";
 import { errorDetail, log } from "@/lib/log";
 import { cancelViaManageLink, limitManageRequests, rescheduleViaManageLink } from "@/lib/self-service/manage-booking";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 export type ManageActionState = { ok: boolean; message: string } | null;
 
@@ -25,7 +24,6 @@ export async function cancelBookingAction(_prev: ManageActionState, form: FormDa
   try {
     await limitManageRequests(await clientIp());
     const result = await cancelViaManageLink(token.data);
-    deliverEmailsSoon();
     revalidatePath(`/booking/${token.data}`);
     return { ok: true, message: result.outcome === "already_cancelled" ? "This booking was already cancelled." : "Your booking is cancelled." };
   } catch (error) {
@@ -39,7 +37,6 @@ export async function rescheduleBookingAction(_prev: ManageActionState, form: Fo
   try {
     await limitManageRequests(await clientIp());
     await rescheduleViaManageLink(parsed.data.token, parsed.data.slotId);
-    deliverEmailsSoon();
     revalidatePath(`/booking/${parsed.data.token}`);
     return { ok: true, message: "Your booking has moved. We have emailed you an updated invitation." };
   } catch (error) {

@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { errorResponse } from "@/lib/http/responses";
 import { receiveStripeWebhook } from "@/lib/payments/webhooks/receive";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -10,7 +9,6 @@ export const runtime = "nodejs";
 export async function POST(request: Request) {
   try {
     const outcome = await receiveStripeWebhook(await request.text(), request.headers.get("stripe-signature"));
-    deliverEmailsSoon();
     // 409 for a delivery another request is still working on: Stripe retries it later.
     return NextResponse.json({ received: true, outcome }, { status: outcome === "in_progress" ? 409 : 200 });
   } catch (error) {

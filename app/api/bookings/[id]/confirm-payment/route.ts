@@ -4,7 +4,6 @@ import { bookingIdSchema } from "@/lib/booking/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/responses";
 import { finalizeBookingPayment } from "@/lib/payments/finalize";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +12,6 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
     const { id } = await params;
     if (!bookingIdSchema.safeParse(id).success) throw new AppError("not_found", "Booking not found.");
     const result = await finalizeBookingPayment(id);
-    deliverEmailsSoon();
     return NextResponse.json({ outcome: result.outcome, booking: await getPublicBooking(id) });
   } catch (error) {
     return errorResponse(error, "POST /api/bookings/[id]/confirm-payment");

@@ -2,7 +2,6 @@ import { NextResponse } from "next/server";
 import { clientIp } from "@/lib/http/client-context";
 import { errorResponse } from "@/lib/http/responses";
 import { cancelViaManageLink, getManageView, limitManageRequests } from "@/lib/self-service/manage-booking";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +10,6 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
     await limitManageRequests(await clientIp());
     const { token } = await params;
     const result = await cancelViaManageLink(token);
-    deliverEmailsSoon();
     return NextResponse.json({ ...result, booking: await getManageView(token) });
   } catch (error) {
     return errorResponse(error, "POST /api/manage/[token]/cancel");

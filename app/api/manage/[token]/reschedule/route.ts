@@ -3,7 +3,6 @@ import { z } from "zod";
 import { clientIp } from "@/lib/http/client-context";
 import { errorResponse, readJsonObject, validationError } from "@/lib/http/responses";
 import { getManageView, limitManageRequests, rescheduleViaManageLink } from "@/lib/self-service/manage-booking";
-import { deliverEmailsSoon } from "@/lib/jobs/deliver-soon";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +15,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     const parsed = bodySchema.safeParse(await readJsonObject(request));
     if (!parsed.success) return validationError(parsed.error);
     await rescheduleViaManageLink(token, parsed.data.slotId);
-    deliverEmailsSoon();
     return NextResponse.json({ booking: await getManageView(token) });
   } catch (error) {
     return errorResponse(error, "POST /api/manage/[token]/reschedule");
