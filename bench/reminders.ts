@@ -58,6 +58,13 @@ export async function remindersBench(): Promise<Record<string, unknown>> {
 
     process.env.DATABASE_URL = db.url;
     process.env.LOG_LEVEL = "error";
+    // Production React and settings, as the cron route runs them (set before the lib loads).
+    Object.assign(process.env, {
+      NODE_ENV: "production",
+      ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",
+      AUTH_SECRET: "bench-secret-0123456789-0123456789-0123456789",
+      APP_URL: "http://127.0.0.1:3000",
+    });
     const { useDatabaseForTests } = await import("../lib/db/client");
     const { countingClient } = await import("../tests/helpers/query-counter");
     const { useEmailTransportForTests } = await import("../lib/email/transport");

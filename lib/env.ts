@@ -65,6 +65,8 @@ const schema = z.object({
   // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl,
+  // Sends in flight at once per outbox run; keep it within the provider's rate limit.
+  EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
   ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),

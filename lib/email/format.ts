@@ -9,11 +9,25 @@ import { format } from "date-fns";
 const ABBREVIATION_LOCALES = ["en-US", "en-GB", "en-AU", "en-IN"];
 const OFFSET_ONLY = /^GMT[+-]/;
 
+// Building an Intl formatter costs far more than using one, and a reminder run formats
+// thousands of times in a handful of zones: keep them, bounded so odd zones cannot grow it.
+const zoneNameFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneNameFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}`;
+  let formatter = zoneNameFormats.get(key);
+  if (!formatter) {
+    if (zoneNameFormats.size >= 512) zoneNameFormats.clear();
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" });
+    zoneNameFormats.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A zone's abbreviation at an instant (EST/EDT, GMT/BST, CET/CEST…), or its GMT offset. */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   let fallback = "UTC";
   for (const locale of ABBREVIATION_LOCALES) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+    const name = zoneNameFormat(locale, timeZone)
       .formatToParts(instant)
       .find((part) => part.type === "timeZoneName")?.value;
     if (!name) continue;

@@ -110,3 +110,20 @@ describe("renderEmail", () => {
     await expect(renderEmail({ kind: "booking_confirmed", payload: { bookingId: "x" }, queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
   });
 });
+
+describe("the one-pass renderer", () => {
+  // renderEmail renders once with renderToStaticMarkup (see renderDocument); it must give the
+  // document react-email's own render() gives, and a text part with the same content.
+  it.each(EMAIL_KINDS)("%s: same HTML as react-email's render(), text derived from it", async (kind) => {
+    const { render, toPlainText } = await import("@react-email/render");
+    const { buildEmail, emailPayloadSchema } = await import("./render");
+    const p = emailPayloadSchema.parse(payload({ manageUrl: "https://booking.example.com/booking/tok", refundCents: 1000, previousStartsAt: "2026-03-09T14:00:00.000Z", previousEndsAt: "2026-03-09T15:00:00.000Z" }));
+    const email = await renderEmail({ kind, payload: p, queuedAt });
+    const reference = await render(buildEmail(kind, p).element);
+    // Streaming render adds React's own markers (Suspense boundary, hoisting, text separators);
+    // the markup is otherwise identical. Outlook's conditional comments are kept by both.
+    expect(email.html).toBe(reference.replace(/<!--(?:\$|\/\$|html|head|body| )-->/g, ""));
+    const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+    expect(words(email.text)).toEqual(words(toPlainText(reference)));
+  });
+});

@@ -1,7 +1,7 @@
 import "server-only";
 import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
-import { render } from "@react-email/render";
+import { unstableToPlainText } from "@react-email/render";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
@@ -131,7 +131,8 @@ function build<P extends object>(component: (props: P) => ReactElement, subject:
   return { subject: subject(props), element: createElement(component, props) };
 }
 
-function buildEmail(kind: EmailKind, p: EmailPayload): Built {
+/** The template element, subject and extras for a kind (exported for the render tests). */
+export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
   const e = env();
   const bookUrl = new URL("/", e.APP_URL).toString();
   const adminUrl = new URL(`/admin/bookings/${encodeURIComponent(p.bookingId)}`, e.APP_URL).toString();
@@ -193,6 +194,24 @@ function buildEmail(kind: EmailKind, p: EmailPayload): Built {
   }
 }
 
+const XHTML_DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+/**
+ * The same document react-email's render() produces (its XHTML doctype), rendered in one
+ * synchronous pass: the templates never suspend, and render() streams through Suspense and
+ * then renders again for the text part, which made a 10,000-reminder run CPU-bound
+ * (about 7 ms per email against 1 ms; see docs/benchmarks.md). The text part is derived
+ * from this HTML. react-dom/server is imported lazily, as react-email does, so it never
+ * lands in the React Server Components graph.
+ */
+let reactDomServer: Promise<typeof import("react-dom/server")> | undefined;
+async function renderDocument(element: ReactElement): Promise<string> {
+  reactDomServer ??= import("react-dom/server");
+  const { renderToStaticMarkup } = await reactDomServer;
+  return XHTML_DOCTYPE + renderToStaticMarkup(element).replace(/<!DOCTYPE.*?>/, "");
+}
+
 export function isEmailKind(kind: string): kind is EmailKind {
   return (EMAIL_KINDS as readonly string[]).includes(kind);
 }
@@ -209,7 +228,8 @@ export async function renderEmail(row: { kind: string; payload: unknown; queuedA
     throw new EmailRenderError(`Invalid payload for ${row.kind}: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
   }
   const built = buildEmail(row.kind, parsed.data);
-  const [html, text] = await Promise.all([render(built.element), render(built.element, { plainText: true })]);
+  const html = await renderDocument(built.element);
+  const text = unstableToPlainText(html);
   return {
     subject: built.subject,
     html,

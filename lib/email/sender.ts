@@ -113,6 +113,14 @@ async function deliver(row: ClaimedRow, transport: EmailTransport, now: Date): P
   }
 }
 
+async function forEachBounded<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 export type SendSummary = { claimed: number; sent: number; retrying: number; failed: number };
 
 /**
@@ -128,7 +136,11 @@ export async function sendDueEmails(options: { now?: Date; batchSize?: number; m
     const now = options.now ?? new Date();
     const rows = await claimDue(now, batchSize);
     summary.claimed += rows.length;
-    for (const row of rows) summary[await deliver(row, transport, now)]++;
+    // Bounded parallelism: a send waits on the network (and rendering on the CPU), so a few
+    // in flight keep both busy without overrunning the provider's rate limit.
+    await forEachBounded(rows, env().EMAIL_SEND_CONCURRENCY, async (row) => {
+      summary[await deliver(row, transport, now)]++;
+    });
     if (rows.length < batchSize) break;
   }
   if (summary.claimed > 0) log("info", "email.outbox_run", summary);
