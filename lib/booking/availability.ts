@@ -2,10 +2,9 @@ import "server-only";
 import { addDays, addMinutes } from "date-fns";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
-import { localDateKey, localDayBounds } from "@/lib/time-zones";
+import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
 import type { MeetingMethodName } from "./methods";
-import type { Prisma } from "@/lib/db/generated/client";
 
 export type AvailableSlot = {
   id: string;
@@ -20,90 +19,99 @@ export type AvailableSlot = {
 
 export type AvailableDate = { date: string; slots: AvailableSlot[] };
 
-/** Statuses that occupy a slot for good; a PENDING_PAYMENT hold occupies it until it expires. */
-export const SETTLED_LIVE_STATUSES = ["CONFIRMED", "COMPLETED", "NO_SHOW"] as const;
+// The read side is one SQL statement that filters, groups by business-local date and builds
+// the JSON in PostgreSQL. Building ~700 slot objects in JavaScript (Prisma row mapping, a
+// zoned Date per slot for its date key, toISOString, JSON.stringify) was the cost that held
+// GET /api/slots/available to a tenth of a static route's throughput (docs/benchmarks.md).
+// The bookability rule is the same one placeHold's INSERT re-checks atomically.
 
-/** Bookings that block a slot at `now`: settled live ones and unexpired holds. */
-export function blockingBookingWhere(now: Date): Prisma.BookingWhereInput {
-  return {
-    OR: [
-      { status: { in: [...SETTLED_LIVE_STATUSES] } },
-      { status: "PENDING_PAYMENT", holdExpiresAt: { gt: now } },
-    ],
-  };
-}
+type Window = { now: Date; from: Date; to: Date };
 
-/** Where-clause for slots a visitor may hold right now. */
-export function bookableSlotWhere(now: Date): Prisma.SlotWhereInput {
+function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
   const e = env();
-  return {
-    isAvailable: true,
-    startsAt: { gte: addMinutes(now, e.MIN_NOTICE_MINUTES), lt: addDays(now, e.BOOKING_WINDOW_DAYS) },
-    bookings: { none: blockingBookingWhere(now) },
-  };
+  const from = addMinutes(now, e.MIN_NOTICE_MINUTES);
+  const to = addDays(now, e.BOOKING_WINDOW_DAYS);
+  if (!day) return { now, from, to };
+  return { now, from: day.start > from ? day.start : from, to: day.end < to ? day.end : to };
 }
 
-type SlotRow = {
-  id: string;
-  startsAt: Date;
-  durationMinutes: number;
-  priceCents: number;
-  currency: string;
-  requiresPayment: boolean;
-  methods: MeetingMethodName[];
-};
-
-function toAvailable(slot: SlotRow, offered: MeetingMethodName[]): AvailableSlot | null {
-  const methods = slot.methods.filter((m) => offered.includes(m));
-  if (methods.length === 0) return null;
-  return {
-    id: slot.id,
-    startsAt: slot.startsAt.toISOString(),
-    endsAt: addMinutes(slot.startsAt, slot.durationMinutes).toISOString(),
-    durationMinutes: slot.durationMinutes,
-    priceCents: slot.priceCents,
-    currency: slot.currency,
-    requiresPayment: slot.requiresPayment && slot.priceCents > 0,
-    methods,
-  };
-}
-
-const SLOT_SELECT = {
-  id: true,
-  startsAt: true,
-  durationMinutes: true,
-  priceCents: true,
-  currency: true,
-  requiresPayment: true,
-  methods: true,
-} as const;
-
-/** One query, whatever the number of slots. */
-async function findBookable(db: DbOrTx, where: Prisma.SlotWhereInput): Promise<AvailableSlot[]> {
-  const rows = await db.slot.findMany({ where, select: SLOT_SELECT, orderBy: { startsAt: "asc" } });
+/** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
+async function availableDatesJson(db: DbOrTx, window: Window): Promise<string> {
+  const timeZone = env().BUSINESS_TIME_ZONE;
   const offered = offeredMethods();
-  return rows.map((r) => toAvailable(r, offered)).filter((s): s is AvailableSlot => s !== null);
+  const rows = await db.$queryRaw<{ body: string }[]>`
+    WITH open AS (
+      SELECT s."id", s."startsAt", s."durationMinutes", s."priceCents", s."currency",
+             s."requiresPayment" AND s."priceCents" > 0 AS "requiresPayment",
+             to_char(s."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS "date",
+             ARRAY(SELECT m FROM unnest(s."methods"::text[]) WITH ORDINALITY AS u(m, i)
+                   WHERE m = ANY(${offered}::text[]) ORDER BY i) AS "methods"
+      FROM "Slot" s
+      WHERE s."isAvailable"
+        AND s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}
+        AND s."methods"::text[] && ${offered}::text[]
+        AND NOT EXISTS (
+          SELECT 1 FROM "Booking" b
+          WHERE b."slotId" = s."id"
+            -- Settled live bookings block for good, a hold only until it lapses.
+            AND (b."status" IN ('CONFIRMED', 'COMPLETED', 'NO_SHOW')
+                 OR (b."status" = 'PENDING_PAYMENT' AND b."holdExpiresAt" > ${window.now}))
+        )
+    ), days AS (
+      SELECT "date", json_agg(json_build_object(
+               'id', "id",
+               'startsAt', to_char("startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'endsAt', to_char(("startsAt" + make_interval(mins => "durationMinutes")) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               'durationMinutes', "durationMinutes",
+               'priceCents', "priceCents",
+               'currency', "currency",
+               'requiresPayment', "requiresPayment",
+               'methods', "methods") ORDER BY "startsAt") AS "slots"
+      FROM open GROUP BY "date"
+    )
+    SELECT COALESCE(json_agg(json_build_object('date', "date", 'slots', "slots") ORDER BY "date"), '[]')::text AS "body"
+    FROM days`;
+  return rows[0]?.body ?? "[]";
+}
+
+// Concurrent identical reads share one query in flight (request coalescing): under a burst,
+// each response is at most one query's duration older than its request, and nothing is
+// kept once the query settles. Bookability is still decided by placeHold's atomic INSERT.
+const inflight = new Map<string, Promise<string>>();
+function coalesced(key: string, read: () => Promise<string>): Promise<string> {
+  let pending = inflight.get(key);
+  if (!pending) {
+    pending = read().finally(() => inflight.delete(key));
+    inflight.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * The body of GET /api/slots/available's `dates`: bookable slots in the booking window,
+ * grouped by date in the business time zone, as JSON text.
+ */
+export function availableDatesBody(): Promise<string> {
+  return coalesced("all", async () => availableDatesJson(await getDb(), bookingWindow(new Date())));
 }
 
 /** Bookable slots in the booking window, grouped by date in the business time zone. */
 export async function listAvailableDates(now = new Date()): Promise<AvailableDate[]> {
-  const db = await getDb();
-  const slots = await findBookable(db, bookableSlotWhere(now));
-  const tz = env().BUSINESS_TIME_ZONE;
-  const byDate = new Map<string, AvailableSlot[]>();
-  for (const slot of slots) {
-    const key = localDateKey(new Date(slot.startsAt), tz);
-    const list = byDate.get(key) ?? [];
-    list.push(slot);
-    byDate.set(key, list);
-  }
-  return [...byDate.entries()].map(([date, list]) => ({ date, slots: list }));
+  return JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now))) as AvailableDate[];
+}
+
+/** `[...slots]` of one business-local date (YYYY-MM-DD, already validated), as JSON text. */
+export function availableSlotsOnBody(dateKey: string): Promise<string> {
+  return coalesced(`date:${dateKey}`, () => slotsOnJson(dateKey, new Date()));
+}
+
+async function slotsOnJson(dateKey: string, now: Date): Promise<string> {
+  const day = localDayBounds(dateKey, env().BUSINESS_TIME_ZONE);
+  const [only] = JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now, day))) as AvailableDate[];
+  return JSON.stringify(only?.slots ?? []);
 }
 
 /** Bookable slots on one business-local date (YYYY-MM-DD, already validated). */
 export async function listAvailableSlotsOn(dateKey: string, now = new Date()): Promise<AvailableSlot[]> {
-  const db = await getDb();
-  const { start, end } = localDayBounds(dateKey, env().BUSINESS_TIME_ZONE);
-  const where = bookableSlotWhere(now);
-  return findBookable(db, { AND: [where, { startsAt: { gte: start, lt: end } }] });
+  return JSON.parse(await slotsOnJson(dateKey, now)) as AvailableSlot[];
 }

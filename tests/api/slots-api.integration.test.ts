@@ -1,9 +1,10 @@
 import { addDays, addMinutes } from "date-fns";
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as getAvailable } from "@/app/api/slots/available/route";
 import { GET as getByDate } from "@/app/api/slots/route";
 import { useDatabaseForTests } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
 import { localDateKey } from "@/lib/time-zones";
 import { createSlot } from "@/tests/helpers/factories";
 import { countingClient } from "@/tests/helpers/query-counter";
@@ -77,6 +78,75 @@ describe("GET /api/slots/available", () => {
       expect(body.dates.flatMap((d) => d.slots).length).toBeGreaterThan(100);
       expect(counter.count()).toBe(few);
       expect(few).toBeLessThanOrEqual(2);
+    } finally {
+      useDatabaseForTests(t.db);
+      await counter.db.$disconnect();
+    }
+  });
+});
+
+describe("the JSON PostgreSQL builds", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("gives each slot exactly the documented fields, with only the methods this server offers", async () => {
+    // In production only methods with a configured room are offered: here phone and Zoom.
+    vi.stubEnv("NODE_ENV", "production");
+    vi.stubEnv("AUTH_SECRET", "test-secret-0123456789-0123456789-0123456789");
+    vi.stubEnv("ALLOW_DEMO_PAYMENTS_IN_PRODUCTION", "true");
+    vi.stubEnv("ZOOM_MEETING_URL", "https://zoom.example/j/1");
+    resetEnvCache();
+    const startsAt = addDays(new Date(), 3);
+    startsAt.setUTCSeconds(0, 0);
+    const slot = await createSlot(t.db, { startsAt, durationMinutes: 45, priceCents: 2500, methods: ["TEAMS", "PHONE", "ZOOM"] });
+    const free = await createSlot(t.db, { startsAt: addDays(startsAt, 1), priceCents: 0 });
+    const onlyUnoffered = await createSlot(t.db, { startsAt: addDays(startsAt, 2), methods: ["TEAMS"] });
+    const slots = (await available()).dates.flatMap((d) => d.slots);
+    expect(slots.find((s) => s.id === slot.id)).toEqual({
+      id: slot.id,
+      startsAt: startsAt.toISOString(),
+      endsAt: addMinutes(startsAt, 45).toISOString(),
+      durationMinutes: 45,
+      priceCents: 2500,
+      currency: "usd",
+      requiresPayment: true,
+      // The slot's own order, without the method this server does not offer.
+      methods: ["PHONE", "ZOOM"],
+    });
+    expect(slots.find((s) => s.id === free.id)).toMatchObject({ requiresPayment: false, priceCents: 0 });
+    expect(slots.map((s) => s.id)).not.toContain(onlyUnoffered.id);
+  });
+
+  it("answers an empty list as []", async () => {
+    expect(await available()).toEqual({ timeZone: TZ, dates: [] });
+  });
+});
+
+describe("request coalescing", () => {
+  it("lets concurrent requests share one query, and never serves an answer from before a finished request", async () => {
+    const slot = await createSlot(t.db, { startsAt: addDays(new Date(), 3) });
+    const counter = countingClient(t.current.url);
+    useDatabaseForTests(counter.db);
+    try {
+      await available();
+      const one = counter.count();
+      counter.reset();
+      const bodies = await Promise.all(Array.from({ length: 8 }, () => available()));
+      expect(counter.count()).toBe(one);
+      expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+
+      const byDate = () => getByDate(new NextRequest(`http://localhost/api/slots?date=${localDateKey(slot.startsAt, TZ)}`));
+      counter.reset();
+      await byDate();
+      const oneByDate = counter.count();
+      counter.reset();
+      const dayBodies = await Promise.all(Array.from({ length: 8 }, async () => (await byDate()).text()));
+      expect(counter.count()).toBe(oneByDate);
+      expect(new Set(dayBodies).size).toBe(1);
+
+      await t.db.booking.create({
+        data: { id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa9", slotId: slot.id, status: "CONFIRMED", confirmedAt: new Date(), method: "ZOOM", name: "A", email: "a@example.com", timeZone: TZ },
+      });
+      expect((await available()).dates).toEqual([]);
     } finally {
       useDatabaseForTests(t.db);
       await counter.db.$disconnect();

@@ -1,5 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { listAvailableSlotsOn } from "@/lib/booking/availability";
+import type { NextRequest } from "next/server";
+import { availableSlotsOnBody } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/responses";
@@ -13,11 +13,9 @@ export async function GET(request: NextRequest) {
     if (!isCalendarDate(date)) {
       throw new AppError("bad_request", "Query parameter date must be a real calendar date in the form YYYY-MM-DD.");
     }
-    const slots = await listAvailableSlotsOn(date);
-    return NextResponse.json(
-      { date, timeZone: env().BUSINESS_TIME_ZONE, slots },
-      { headers: { "Cache-Control": "no-store" } },
-    );
+    const slots = await availableSlotsOnBody(date);
+    const body = `{"date":${JSON.stringify(date)},"timeZone":${JSON.stringify(env().BUSINESS_TIME_ZONE)},"slots":${slots}}`;
+    return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error, "GET /api/slots");
   }
