@@ -59,9 +59,10 @@ export async function contentionBench(): Promise<Record<string, unknown>> {
   });
   try {
     const rounds: Round[] = [];
-    // Warm the route so the first round measures contention, not compilation of caches.
-    await round(app.url, await createSlot(db.url, 0), 5);
-    for (const [i, concurrency] of [50, 500].entries()) rounds.push(await round(app.url, await createSlot(db.url, i + 1), concurrency));
+    // Warm-up at the measured concurrency on slots of their own, so the rounds measure
+    // contention on a running server, not its cold start (JIT, the connection pool filling).
+    for (const i of [0, 1]) await round(app.url, await createSlot(db.url, i), 50);
+    for (const [i, concurrency] of [50, 500].entries()) rounds.push(await round(app.url, await createSlot(db.url, i + 2), concurrency));
     for (const r of rounds) {
       console.log(
         `contention ${String(r.concurrency).padStart(3)}: winners ${r.winners}, losers ${r.losers}, errors ${r.errors}, all answered in ${fmt(r.seconds, 2)} s  ${JSON.stringify(r.statuses)}`,

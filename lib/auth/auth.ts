@@ -4,7 +4,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Db } from "@/lib/db";
 import { authSecret, env, isProduction } from "@/lib/env";
-import { log } from "@/lib/log";
+import { errorDetail, log } from "@/lib/log";
 import { AUTH_COOKIE_PREFIX, MIN_PASSWORD_LENGTH } from "./constants";
 
 // better-auth, configured once per database client. Sessions live in the "session" table
@@ -46,7 +46,13 @@ function createAuth(db: Db) {
     telemetry: { enabled: false },
     logger: {
       level: "warn",
-      log: (level, message) => log(level === "error" ? "error" : level === "warn" ? "warn" : "debug", "auth.library", { message }),
+      // better-auth passes the underlying error as an extra argument; keep its cause in the log
+      // (name and message only: the client still gets better-auth's generic answer).
+      log: (level, message, ...args) =>
+        log(level === "error" ? "error" : level === "warn" ? "warn" : "debug", "auth.library", {
+          message,
+          ...(args.length ? { detail: args.map(errorDetail).join("; ").slice(0, 1000) } : {}),
+        }),
     },
     // nextCookies must stay last: it copies Set-Cookie headers into Next's cookie store
     // when better-auth is called from a server action.

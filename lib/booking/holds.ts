@@ -1,6 +1,6 @@
 import "server-only";
 import { addMinutes, addDays } from "date-fns";
-import { getDb, isUniqueViolation, type DbOrTx } from "@/lib/db";
+import { getDb, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
@@ -98,34 +98,38 @@ export async function placeHold(request: BookingRequest, context: HoldContext = 
 
   // No interactive transaction: under a burst of requests, holding a pooled connection
   // across round trips is what turns contention into timeouts. Two single statements,
-  // and the unique index decides the winner.
+  // and the unique index decides the winner. A loser meets the index through ON CONFLICT
+  // DO NOTHING rather than an error: a failed statement costs the driver its pooled
+  // connection (a new one means a new TCP and SCRAM handshake, ~30 ms), which is what made
+  // 50 racing requests take 2 s (docs/benchmarks.md).
   await expireLapsedHoldsOnSlot(db, slot.id, now);
   const bookingId = newBookingId();
   const holdExpiresAt = addMinutes(now, e.HOLD_MINUTES);
-  let inserted: { id: string }[];
-  try {
-    inserted = await db.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Booking" ("id", "slotId", "status", "holdExpiresAt", "method", "name", "email", "company",
-        "phone", "notes", "timeZone", "clientSessionHash", "createdAt", "updatedAt")
-      SELECT ${bookingId}, s."id", 'PENDING_PAYMENT', ${holdExpiresAt}, ${details.method}::"MeetingMethod",
-        ${details.name}, ${details.email}, ${details.company}, ${details.phone}, ${details.notes}, ${details.timeZone},
-        ${sessionHash}, ${now}, ${now}
-      FROM "Slot" s
+  const [outcome] = await db.$queryRaw<{ slotOpen: boolean; id: string | null }[]>`
+    WITH target AS (
+      SELECT s."id" FROM "Slot" s
       WHERE s."id" = ${slot.id}::uuid AND s."isAvailable"
         AND s."startsAt" >= ${addMinutes(now, e.MIN_NOTICE_MINUTES)} AND s."startsAt" < ${addDays(now, e.BOOKING_WINDOW_DAYS)}
       -- Waits for an admin edit of this slot in progress and re-checks its committed state;
       -- shared locks never make concurrent holds wait for each other.
       FOR SHARE OF s
-      RETURNING "id"`;
-  } catch (error) {
-    // The only unique constraint this INSERT can meet is Booking_one_live_per_slot (ids are random).
-    if (isUniqueViolation(error)) {
-      log("info", "booking.hold_conflict", { slotId: slot.id });
-      throw new AppError("slot_taken", SLOT_TAKEN_MESSAGE, { cause: error });
-    }
-    throw error;
+    ), placed AS (
+      INSERT INTO "Booking" ("id", "slotId", "status", "holdExpiresAt", "method", "name", "email", "company",
+        "phone", "notes", "timeZone", "clientSessionHash", "createdAt", "updatedAt")
+      SELECT ${bookingId}, target."id", 'PENDING_PAYMENT', ${holdExpiresAt}, ${details.method}::"MeetingMethod",
+        ${details.name}, ${details.email}, ${details.company}, ${details.phone}, ${details.notes}, ${details.timeZone},
+        ${sessionHash}, ${now}, ${now}
+      FROM target
+      -- The partial unique index Booking_one_live_per_slot (same predicate).
+      ON CONFLICT ("slotId") WHERE "status" IN ('PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'NO_SHOW') DO NOTHING
+      RETURNING "id"
+    )
+    SELECT EXISTS (SELECT 1 FROM target) AS "slotOpen", (SELECT "id" FROM placed) AS "id"`;
+  if (!outcome?.slotOpen) throw new AppError("slot_unavailable", "That time is no longer available. Please pick another time.");
+  if (!outcome.id) {
+    log("info", "booking.hold_conflict", { slotId: slot.id });
+    throw new AppError("slot_taken", SLOT_TAKEN_MESSAGE);
   }
-  if (inserted.length === 0) throw new AppError("slot_unavailable", "That time is no longer available. Please pick another time.");
   log("info", "booking.hold_placed", { bookingId, slotId: slot.id, holdExpiresAt: holdExpiresAt.toISOString() });
   return { ...summary, bookingId, holdExpiresAt, resumed: false };
 }

@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import { templatePreviews } from "@/emails/templates";
 import { isProduction } from "@/lib/env";
+import { errorResponse } from "@/lib/http/responses";
 import { renderEmail } from "@/lib/email/render";
 import { samplePayload } from "@/lib/email/sample-payload";
 
@@ -21,14 +22,19 @@ async function sampleInvite(template: string): Promise<string | undefined> {
  * invitation attached to that kind. 404 in production.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ template: string }> }) {
-  const { template } = await params;
-  const preview = isProduction() ? undefined : templatePreviews().find((p) => p.name === template);
-  if (!preview) return text("Not found", "text/plain", 404);
-  const format = new URL(request.url).searchParams.get("format");
-  if (format === "ics") {
-    const invite = await sampleInvite(template);
-    return invite ? text(invite, "text/calendar") : text("This email has no invitation", "text/plain", 404);
+  try {
+    const { template } = await params;
+    const preview = isProduction() ? undefined : templatePreviews().find((p) => p.name === template);
+    if (!preview) return text("Not found", "text/plain", 404);
+    const format = new URL(request.url).searchParams.get("format");
+    if (format === "ics") {
+      const invite = await sampleInvite(template);
+      return invite ? text(invite, "text/calendar") : text("This email has no invitation", "text/plain", 404);
+    }
+    if (format === "text") return text(`Subject: ${preview.subject}\n\n${await render(preview.element, { plainText: true })}`, "text/plain");
+    return text(await render(preview.element), "text/html");
+  } catch (error) {
+    // The rendering error goes to the server log (the dev terminal), not the page.
+    return errorResponse(error, "GET /dev/emails/[template]");
   }
-  if (format === "text") return text(`Subject: ${preview.subject}\n\n${await render(preview.element, { plainText: true })}`, "text/plain");
-  return text(await render(preview.element), "text/html");
 }
