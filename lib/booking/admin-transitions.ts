@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
 import type { BookingStatus, ProjectOutcome } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { log } from "@/lib/log";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { meetingLinkFor } from "@/lib/meetings/links";
 import { confirmBooking } from "./transitions";
@@ -80,7 +81,7 @@ export async function adminRecordMeetingResult(
 ): Promise<void> {
   const db = await getDb();
   const from: BookingStatus[] = ["CONFIRMED", result === "COMPLETED" ? "NO_SHOW" : "COMPLETED"];
-  await db.$transaction(async (tx) => {
+  const before = await db.$transaction(async (tx) => {
     const before = await currentStatus(tx, bookingId);
     const updated = await tx.booking.updateMany({
       where: { id: bookingId, status: { in: from }, slot: { startsAt: { lte: now } } },
@@ -99,7 +100,9 @@ export async function adminRecordMeetingResult(
       before: { status: before },
       after: { status: result },
     });
+    return before;
   });
+  log("info", result === "COMPLETED" ? "booking.completed" : "booking.no_show", { bookingId, from: before, outcome: "changed" });
 }
 
 /** Records whether the consultation turned into a project (any booking status). */
@@ -125,4 +128,6 @@ export async function adminRecordProjectOutcome(
       after: outcome,
     });
   });
+  // The outcome only: the notes are free text and stay in the database.
+  log("info", "booking.project_outcome", { bookingId, projectOutcome: outcome.projectOutcome });
 }

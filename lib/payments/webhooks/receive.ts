@@ -1,4 +1,5 @@
 import "server-only";
+import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
@@ -23,6 +24,13 @@ const HANDLERS: Record<string, (event: ProviderEvent) => Promise<void>> = {
 
 /** The event types to select for the webhook endpoint in the Stripe dashboard. */
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
+
+async function bookingIdOf(event: ProviderEvent): Promise<string | null> {
+  if (!event.intentId) return null;
+  const db = await getDb();
+  const payment = await db.payment.findUnique({ where: { providerPaymentId: event.intentId }, select: { bookingId: true } });
+  return payment?.bookingId ?? null;
+}
 
 export type WebhookOutcome = "processed" | "duplicate" | "in_progress" | "ignored";
 
@@ -50,9 +58,12 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
   const handler = HANDLERS[event.type];
   if (!handler) return "ignored";
 
+  // One line per delivery with its booking (when the intent is ours) and its outcome. Looked
+  // up before the claim, so a failure here leaves nothing claimed.
+  const context = { eventId: event.id, type: event.type, bookingId: await bookingIdOf(event) };
   const claim = await claimEvent(event);
   if (claim !== "claimed") {
-    log("info", "webhook.not_claimed", { eventId: event.id, claim });
+    log("info", "webhook.not_claimed", { ...context, outcome: claim });
     return claim;
   }
   try {
@@ -60,14 +71,14 @@ export async function receiveStripeWebhook(rawBody: string, signature: string | 
   } catch (error) {
     if (isRetryable(error)) {
       await releaseEvent(event.id);
-      log("warn", "webhook.handler_failed", { eventId: event.id, type: event.type, error: errorDetail(error) });
+      log("warn", "webhook.handler_failed", { ...context, outcome: "retry_later", error: errorDetail(error) });
       throw error;
     }
     // A permanent failure (e.g. a payment that does not match its booking) is logged where
     // it happens and recorded as processed: redelivery would only fail again.
-    log("warn", "webhook.handler_rejected", { eventId: event.id, type: event.type, error: errorDetail(error) });
+    log("warn", "webhook.handler_rejected", { ...context, outcome: "rejected", error: errorDetail(error) });
   }
   await completeEvent(event.id);
-  log("info", "webhook.processed", { eventId: event.id, type: event.type });
+  log("info", "webhook.processed", { ...context, outcome: "processed" });
   return "processed";
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/webhooks/stripe/route";
+import { resetEnvCache } from "@/lib/env";
 import { testDbKind, useTestDatabase } from "@/tests/helpers/test-db";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
@@ -57,6 +58,31 @@ describe("POST /api/webhooks/stripe", () => {
     expect(warn).toHaveBeenCalledTimes(attempts.length);
     expect((await state(held.bookingId)).booking.status).toBe("PENDING_PAYMENT");
     expect(await t.db.webhookEvent.count()).toBe(0);
+  });
+
+  it("logs one structured line per delivery and per booking change, with ids and outcome and no secrets", async () => {
+    vi.stubEnv("LOG_LEVEL", "info");
+    resetEnvCache();
+    const lines: string[] = [];
+    vi.spyOn(console, "info").mockImplementation((line: unknown) => void lines.push(String(line)));
+    try {
+      const held = await heldStripeBooking(t.db);
+      await stripe.pay(held.intentId);
+      const event = stripe.fake.state.lastEvent("payment_intent.succeeded", held.intentId);
+      await deliver(event);
+      await deliver(event);
+      const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const common = { eventId: event.id, type: "payment_intent.succeeded", bookingId: held.bookingId };
+      expect(parsed.filter((l) => String(l.event).startsWith("webhook."))).toEqual([
+        expect.objectContaining({ level: "info", event: "webhook.processed", ...common, outcome: "processed" }),
+        expect.objectContaining({ level: "info", event: "webhook.not_claimed", ...common, outcome: "duplicate" }),
+      ]);
+      expect(parsed).toContainEqual(expect.objectContaining({ event: "booking.confirmed", bookingId: held.bookingId }));
+      const all = lines.join("\n");
+      for (const secret of [held.clientSecret, "_secret_", "whsec_", "sk_test", "4242", "@example.com"]) expect(all).not.toContain(secret);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("treats a second delivery of the same event as a no-op", async () => {
