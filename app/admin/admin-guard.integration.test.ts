@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { setRequestHeaders } from "@/tests/helpers/next-request-mock";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { ADMIN, adminSessionHeaders, seedBooking } from "@/lib/admin/admin-fixtures";
 
@@ -10,12 +11,8 @@ import { ADMIN, adminSessionHeaders, seedBooking } from "@/lib/admin/admin-fixtu
 // (with form values that would really change something), and each must refuse before
 // anything is written.
 
-let requestHeaders = new Headers();
-vi.mock("next/headers", () => ({
-  headers: async () => requestHeaders,
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
-}));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn() }));
+vi.mock("next/headers", () => import("@/tests/helpers/next-request-mock").then((m) => m.nextHeaders));
+vi.mock("next/cache", () => import("@/tests/helpers/next-request-mock").then((m) => m.nextCache));
 
 const t = useTestDatabase();
 const root = path.resolve(import.meta.dirname, "../..");
@@ -66,7 +63,7 @@ async function snapshot() {
 }
 
 beforeEach(() => {
-  requestHeaders = new Headers();
+  setRequestHeaders(new Headers());
 });
 
 describe("admin entry points refuse without a session", () => {
@@ -125,7 +122,7 @@ describe("admin entry points refuse without a session", () => {
 
   it("a forged or stale cookie is no session", async () => {
     const { form } = await seedEverything();
-    requestHeaders = new Headers({ cookie: "consult.session_token=forged.value; __Secure-consult.session_token=forged.value" });
+    setRequestHeaders(new Headers({ cookie: "consult.session_token=forged.value; __Secure-consult.session_token=forged.value" }));
     const { rotateFeedTokenAction } = await import("./(panel)/calendar/actions");
     const error = await rotateFeedTokenAction(undefined, form).catch((e: unknown) => e);
     expect(redirectTarget(error)).toBe("/admin/login");
@@ -134,7 +131,7 @@ describe("admin entry points refuse without a session", () => {
 
 describe("with a real admin session", () => {
   it("the same actions and routes go through", async () => {
-    requestHeaders = await adminSessionHeaders();
+    setRequestHeaders(await adminSessionHeaders());
     const { rotateFeedTokenAction } = await import("./(panel)/calendar/actions");
     const result = await rotateFeedTokenAction(undefined, new FormData());
     expect(result.status).toBe("success");
