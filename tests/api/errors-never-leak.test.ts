@@ -239,6 +239,8 @@ const cases: Record<string, Case> = {
       m.verifyWebhookEvent.mockReturnValue({ id: "evt_1", type: "payment_intent.succeeded", intentId: "pi_1", createdAt: new Date() });
       m.claimEvent.mockResolvedValue("claimed");
       m.releaseEvent.mockResolvedValue();
+      // The booking id for the log line is looked up before the claim.
+      m.getDb.mockResolvedValue({ payment: { findUnique: async () => ({ bookingId: "bk_1" }) } } as unknown as Db);
       return m.handlePaymentIntentSucceeded.mockRejectedValue(leak());
     },
     call: () => stripeWebhook(post("/api/webhooks/stripe", "{}", { "stripe-signature": "t=1,v1=abc" })),
