@@ -43,10 +43,6 @@ export async function hitAll(rules: RateLimitRule[], now = new Date()): Promise<
   return results;
 }
 
-export async function hit(rule: RateLimitRule, now = new Date()): Promise<RateLimitResult> {
-  return (await hitAll([rule], now)).get(rule.key)!;
-}
-
 /** Counts a hit against each rule; throws a 429 AppError with Retry-After when any is over. */
 export async function enforceRateLimits(rules: RateLimitRule[], message: string, now = new Date()): Promise<void> {
   if (rules.length === 0) return;
