@@ -8,6 +8,11 @@ export NEXT_TELEMETRY_DISABLED=1
 echo "== typecheck"
 npx tsc --noEmit
 
+echo "== lint"
+npm run --silent lint
+# TODO(lead): remove this guard once the tree is formatted in its own commit (npx prettier --write .).
+if [ "${FORMAT_CHECK:-0}" = "1" ]; then npm run --silent format:check; fi
+
 echo "== unit and integration tests"
 npx vitest run
 

@@ -42,6 +42,14 @@ function retryHint(seconds: number | undefined): string {
   return minutes <= 1 ? " You can try again in about a minute." : ` You can try again in about ${minutes} minutes.`;
 }
 
+function ChangeButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" onClick={onClick} className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-50">
+      {label}
+    </button>
+  );
+}
+
 /**
  * The visitor's journey on /contact: date → time (dialog) → method → details → payment.
  * Data comes from the server page; the two writes are the page's server actions.
@@ -64,12 +72,13 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
   const [formProblem, setFormProblem] = useState<{ message: string; fieldErrors?: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The current step's heading takes focus when the step changes (and is read out).
+  const flowRef = useRef<HTMLDivElement>(null);
   const focusHeading = useRef(false);
   useEffect(() => {
     if (!focusHeading.current) return;
     focusHeading.current = false;
-    headingRef.current?.focus();
+    flowRef.current?.querySelector<HTMLElement>("[data-current-heading]")?.focus();
   }, [step]);
 
   function goTo(next: Step) {
@@ -132,20 +141,14 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
     });
   }
 
-  // The current step's heading takes focus when the step changes (and is read out).
   const heading = (text: string, current = true) => (
-    <h2 ref={current ? headingRef : undefined} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
+    <h2 data-current-heading={current ? "" : undefined} tabIndex={-1} className="text-xl font-semibold focus:outline-none">
       {text}
     </h2>
   );
-  const changeButton = (label: string, onClick: () => void) => (
-    <button type="button" onClick={onClick} className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-50">
-      {label}
-    </button>
-  );
 
   return (
-    <div className="grid gap-5">
+    <div ref={flowRef} className="grid gap-5">
       <StepList step={step} />
 
       <section hidden={step !== "date"} aria-label="Pick a date" className="grid gap-4">
@@ -166,7 +169,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
         <section aria-label="How to meet" className="grid gap-4">
           {heading("How would you like to meet?")}
           <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone}>
-            {changeButton("Change time", () => backToCalendar(null))}
+            <ChangeButton label="Change time" onClick={() => backToCalendar(null)} />
           </ChosenSlot>
           <MethodPicker
             methods={slot.methods}
@@ -183,7 +186,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
         <section aria-label="Your details" className="grid gap-4">
           {heading("Your details")}
           <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone} method={method}>
-            {changeButton("Change method", () => goTo("method"))}
+            <ChangeButton label="Change method" onClick={() => goTo("method")} />
           </ChosenSlot>
           <DetailsForm
             values={details}

@@ -55,7 +55,6 @@ export function StripePayment(props: StripePaymentProps) {
 
   useEffect(() => {
     let current = true;
-    setLoad({ state: "loading" });
     loadWithTimeout(props.publishableKey).then(
       (stripe) => current && setLoad(stripe ? { state: "ready", stripe } : { state: "failed" }),
       () => current && setLoad({ state: "failed" }),
@@ -72,7 +71,12 @@ export function StripePayment(props: StripePaymentProps) {
       </p>
     );
   }
-  if (load.state === "failed") return <LoadFailed onRetry={() => setAttempt((n) => n + 1)} />;
+  if (load.state === "failed") return <LoadFailed
+        onRetry={() => {
+          setLoad({ state: "loading" });
+          setAttempt((n) => n + 1);
+        }}
+      />;
   return (
     <Elements stripe={load.stripe} options={{ clientSecret: props.clientSecret, appearance: { theme: "stripe" } }}>
       <PaymentForm {...props} onLoadError={() => setLoad({ state: "failed" })} />

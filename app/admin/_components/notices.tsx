@@ -1,6 +1,6 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { createContext, useCallback, useContext, useEffect, useState } from "react";
+import { createContext, useCallback, useContext, useState } from "react";
 
 // Success messages outlive the form that produced them: after "Cancel booking" the cancel
 // form is gone from the re-rendered page, so the layout (which persists) shows the news.
@@ -15,9 +15,14 @@ export function useNotify(): Notify | null {
 export function NoticeProvider({ children }: { children: React.ReactNode }) {
   const [notice, setNotice] = useState<{ message: string; id: number } | null>(null);
   const notify = useCallback((message: string) => setNotice({ message, id: Date.now() }), []);
+  // News belongs to the page it happened on: cleared while rendering the next page (React's
+  // "adjust state when a prop changes" pattern, without an effect's extra render).
   const pathname = usePathname();
-  // News belongs to the page it happened on.
-  useEffect(() => setNotice(null), [pathname]);
+  const [shownOn, setShownOn] = useState(pathname);
+  if (shownOn !== pathname) {
+    setShownOn(pathname);
+    setNotice(null);
+  }
   return (
     <NoticeContext.Provider value={notify}>
       <div role="status" aria-live="polite" data-testid="admin-notice" className="sticky top-0 z-10">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { templatePreviews } from "@/emails/templates";
 import { isProduction } from "@/lib/env";
@@ -18,9 +19,9 @@ export default function EmailPreviewsPage() {
         <h1 className="text-2xl font-semibold">Email previews</h1>
         <p className="text-sm text-zinc-600">
           Each template rendered with its preview props. Emails the app actually queued are at{" "}
-          <a className="underline" href="/admin/emails">
+          <Link className="underline" href="/admin/emails">
             /admin/emails
-          </a>
+          </Link>
           .
         </p>
         <nav aria-label="Templates" className="flex flex-wrap gap-3 pt-2 text-sm">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { NO_PAYMENT, filtersQuery, listBookings, parseBookingFilters } from "@/lib/admin/bookings-query";
 import { BOOKING_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
@@ -49,7 +50,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
         <button type="submit" className={filterButtonClass}>
           Apply filters
         </button>
-        <a href="/admin/bookings" className={`${linkClass} py-2 text-sm`}>Clear</a>
+        <Link href="/admin/bookings" className={`${linkClass} py-2 text-sm`}>Clear</Link>
       </form>
 
       <p className="mb-2 text-sm text-slate-700" role="status">
