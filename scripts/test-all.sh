@@ -10,6 +10,8 @@ npx tsc --noEmit
 
 echo "== lint"
 npm run --silent lint
+npm run --silent lint:cycles
+npm run --silent knip
 # TODO(lead): remove this guard once the tree is formatted in its own commit (npx prettier --write .).
 if [ "${FORMAT_CHECK:-0}" = "1" ]; then npm run --silent format:check; fi
 

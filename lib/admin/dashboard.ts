@@ -64,4 +64,3 @@ export async function getDashboard(timeZone: string, now = new Date()) {
   };
 }
 
-export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -110,8 +110,3 @@ async function slotsOnJson(dateKey: string, now: Date): Promise<string> {
   const [only] = JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now, day))) as AvailableDate[];
   return JSON.stringify(only?.slots ?? []);
 }
-
-/** Bookable slots on one business-local date (YYYY-MM-DD, already validated). */
-export async function listAvailableSlotsOn(dateKey: string, now = new Date()): Promise<AvailableSlot[]> {
-  return JSON.parse(await slotsOnJson(dateKey, now)) as AvailableSlot[];
-}

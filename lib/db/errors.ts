@@ -28,11 +28,3 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isConstraintViolation(error: unknown, constraint: string): boolean {
   return describe(error).includes(constraint);
 }
-
-/** Serialization failures and deadlocks, which are safe to retry. */
-export function isRetryableTransactionError(error: unknown): boolean {
-  if (!error || typeof error !== "object") return false;
-  const code = (error as ErrorLike).code;
-  const text = describe(error);
-  return code === "P2034" || text.includes("40001") || text.includes("40P01");
-}

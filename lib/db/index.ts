@@ -1,3 +1,3 @@
-export { getDb, disconnectDb, setProcessRole, type Db, type Tx, type DbOrTx } from "./client";
-export { isUniqueViolation, isConstraintViolation, isRetryableTransactionError } from "./errors";
+export { getDb, type Db, type Tx, type DbOrTx } from "./client";
+export { isUniqueViolation, isConstraintViolation } from "./errors";
 export * from "./generated/enums";

@@ -12,8 +12,6 @@ import { lockPayment, markRefundSucceeded } from "./refund-ledger";
 // provider gets the same idempotency key on every attempt, so a retry after a timeout
 // returns the refund the first attempt made instead of making another.
 
-export { applyRefundedTotal, markRefundSucceeded } from "./refund-ledger";
-
 export type RefundRequest = {
   paymentId: string;
   /** Cents to refund; defaults to everything not yet refunded. */

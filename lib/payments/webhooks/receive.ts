@@ -22,9 +22,6 @@ const HANDLERS: Record<string, (event: ProviderEvent) => Promise<void>> = {
   "charge.refunded": handleChargeRefunded,
 };
 
-/** The event types to select for the webhook endpoint in the Stripe dashboard. */
-export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
-
 async function bookingIdOf(event: ProviderEvent): Promise<string | null> {
   if (!event.intentId) return null;
   const db = await getDb();
