@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setRequestHeaders } from "@/tests/helpers/next-request-mock";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { ADMIN, adminSessionHeaders, seedBooking } from "@/lib/admin/admin-fixtures";
+import { ADMIN, adminSessionHeaders, seedBooking } from "@/tests/helpers/admin-fixtures";
 
 // Proves that the session check lives in every admin entry point itself, not in the
 // proxy: every server action module under app/admin and every route module under

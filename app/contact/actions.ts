@@ -7,13 +7,15 @@ import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
 import { clientIp, clientSession } from "@/lib/http/client-context";
 import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
 import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
-import { actionFailure, invalidInput, type ActionFailure } from "./action-result";
+import type { StartResult } from "@/components/contact/types";
+import type { ActionFailure } from "@/lib/errors/action-result";
+import { actionFailure, invalidInput } from "./action-result";
 import { bookingPath, CONTACT_PATH } from "./paths";
 
 // The visitor's two writes. Same lib calls as POST /api/bookings and
 // POST /api/bookings/{id}/confirm-payment; only the transport differs.
 
-export type StartBookingResult = { ok: true; started: StartedBooking; serverNow: string } | ActionFailure;
+export type StartBookingResult = StartResult;
 
 /** "Continue to payment": hold the slot and prepare its payment. Free slots confirm at once. */
 export async function startBookingAction(input: unknown): Promise<StartBookingResult> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { listAvailableDates } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { BookingFlow } from "@/components/contact/booking-flow";
 import { summarizeFee } from "@/components/contact/fee";
 import { FeeNotice } from "@/components/contact/fee-notice";

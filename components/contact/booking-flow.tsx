@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { FieldErrors } from "@/lib/errors/app-error";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 import { Calendar } from "./calendar";

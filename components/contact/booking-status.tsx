@@ -1,4 +1,4 @@
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 import type { PublicBooking } from "@/lib/booking/public-view";
 import { formatDuration, formatMoney, formatWhen, zoneCity } from "./format";
 import { MethodIcon } from "./method-icon";

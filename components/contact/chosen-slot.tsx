@@ -1,4 +1,4 @@
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
+import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import { formatDuration, formatMoney, formatTime, formatWhen, zoneAbbreviation, zoneCity } from "./format";
 import { MethodIcon } from "./method-icon";
 import type { SlotOption } from "./types";

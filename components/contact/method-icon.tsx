@@ -1,4 +1,4 @@
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 // Inline, generic pictograms (not vendor logos): nothing is fetched from elsewhere.
 const PATHS: Record<MeetingMethodName, React.ReactNode> = {

@@ -1,4 +1,4 @@
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
+import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import { MethodIcon } from "./method-icon";
 
 type MethodPickerProps = {

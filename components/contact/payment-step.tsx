@@ -1,6 +1,6 @@
 import dynamic from "next/dynamic";
 import { useCallback, useState, useTransition } from "react";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";

@@ -1,5 +1,5 @@
 import type { AvailableSlot } from "@/lib/booking/availability";
-import type { FieldErrors } from "@/lib/errors/app-error";
+import type { ActionFailure, ActionResult } from "@/lib/errors/action-result";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 
 /** A bookable slot as the visitor flow receives it from the page. */
@@ -8,10 +8,10 @@ export type SlotOption = Omit<AvailableSlot, "endsAt">;
 /** The booking fee to announce, from the data. */
 export type FeeInfo = { amountCents: number; currency: string; varies: boolean; refundable: boolean; policy: string };
 
-/** A server action's answer when it does not redirect: a code to branch on, a safe message. */
-export type ActionProblem = { ok: false; code: string; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number };
+/** A server action's answer when it does not redirect: the shared contract. */
+export type ActionProblem = ActionFailure;
 
-export type StartResult = { ok: true; started: StartedBooking; serverNow: string } | ActionProblem;
+export type StartResult = ActionResult<{ started: StartedBooking; serverNow: string }>;
 
 /** The page hands its server actions down, so components never import from app/. */
 export type BookingActions = {

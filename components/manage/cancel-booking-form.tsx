@@ -1,12 +1,12 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { cancelBookingAction, type ManageActionState } from "@/app/booking/[token]/actions";
+import type { ManageAction } from "./types";
 
-/** Two steps: show exactly what will be refunded, then cancel. */
-export function CancelBookingForm({ token, refundText }: { token: string; refundText: string }) {
+/** Two steps: show exactly what will be refunded, then cancel. The page passes its server action. */
+export function CancelBookingForm({ token, refundText, cancel }: { token: string; refundText: string; cancel: ManageAction }) {
   const [confirming, setConfirming] = useState(false);
-  const [state, action, pending] = useActionState<ManageActionState, FormData>(cancelBookingAction, null);
+  const [state, action, pending] = useActionState(cancel, null);
   if (state?.ok) {
     return (
       <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">

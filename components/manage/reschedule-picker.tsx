@@ -1,15 +1,17 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { rescheduleBookingAction, type ManageActionState } from "@/app/booking/[token]/actions";
+import type { ManageAction } from "./types";
 import { formatShortDate, formatTime, zoneAbbreviation } from "@/components/contact/format";
 
 export type RescheduleOption = { date: string; slots: { id: string; startsAt: string }[] };
 
-/** Pick a date, then a time, then move the booking there. */
-export function ReschedulePicker({ token, options, timeZone }: { token: string; options: RescheduleOption[]; timeZone: string }) {
+type ReschedulePickerProps = { token: string; options: RescheduleOption[]; timeZone: string; reschedule: ManageAction };
+
+/** Pick a date, then a time, then move the booking there. The page passes its server action. */
+export function ReschedulePicker({ token, options, timeZone, reschedule }: ReschedulePickerProps) {
   const [date, setDate] = useState(options[0]?.date ?? "");
-  const [state, action, pending] = useActionState<ManageActionState, FormData>(rescheduleBookingAction, null);
+  const [state, action, pending] = useActionState(reschedule, null);
   const day = options.find((o) => o.date === date);
   if (state?.ok) {
     return (

@@ -2,8 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdminPage, type AdminActor } from "@/lib/auth/require-admin";
-import { isAppError } from "@/lib/errors/app-error";
-import { errorDetail, log } from "@/lib/log";
+import { toActionFailure } from "@/lib/http/action-failure";
 import type { ActionState } from "./action-state";
 
 // Builds a thin admin server action: session check first (a missing session redirects
@@ -23,9 +22,11 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 }
 
 export function errorState(error: unknown, context: string): ActionState {
-  if (isAppError(error)) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-  log("error", "admin.action_failed", { context, error: errorDetail(error) });
-  return { status: "error", message: "Something went wrong on our side. Nothing was changed; please try again." };
+  const { message, fieldErrors } = toActionFailure(error, context, {
+    event: "admin.action_failed",
+    internalMessage: "Something went wrong on our side. Nothing was changed; please try again.",
+  });
+  return { status: "error", message, fieldErrors };
 }
 
 export function adminAction<S extends z.ZodType>(

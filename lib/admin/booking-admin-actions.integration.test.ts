@@ -1,7 +1,7 @@
 import { addDays, addHours } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "./admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { adminCancelBooking, adminRefundPayment, adminSendReminder } from "./booking-admin-actions";
 
 const t = useTestDatabase();

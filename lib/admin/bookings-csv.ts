@@ -1,6 +1,6 @@
 import "server-only";
 import { formatInZone } from "@/lib/time-zones";
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 import { toCsv } from "./csv";
 import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isPaid } from "./labels";
 import type { BookingListRow } from "./bookings-query";

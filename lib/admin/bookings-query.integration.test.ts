@@ -2,7 +2,7 @@ import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { formatInZone } from "@/lib/time-zones";
-import { seedBooking } from "./admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { bookingsCsv } from "./bookings-csv";
 import { bookingsForExport, listBookings, parseBookingFilters } from "./bookings-query";
 

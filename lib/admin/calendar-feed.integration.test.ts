@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "./admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { FEED_SETTING_KEY, calendarFeedIcs, calendarFeedUrl, isValidFeedToken, rotateCalendarFeedToken } from "./calendar-feed";
 import { GET } from "@/app/api/calendar-feed/[token]/route";
 

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { sha256Hex } from "@/lib/booking/ids";
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 
 // The admins' calendar subscription: a secret URL (Google and Outlook cannot send a
 // cookie) listing confirmed bookings. Only the token's SHA-256 is stored, so the URL is

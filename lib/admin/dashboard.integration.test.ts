@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "./admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { adminRefundPayment } from "./booking-admin-actions";
 import { getDashboard } from "./dashboard";
 

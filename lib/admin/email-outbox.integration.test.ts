@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "./admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { listOutbox, resendFailedEmail } from "./email-outbox";
 
 const t = useTestDatabase();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { ADMIN } from "@/lib/admin/admin-fixtures";
+import { ADMIN } from "@/tests/helpers/admin-fixtures";
 import { upsertAdmin } from "./admin-accounts";
 import { INVALID_LOGIN_MESSAGE } from "./constants";
 import { TOO_MANY_LOGINS_MESSAGE, signInAdmin } from "./login";

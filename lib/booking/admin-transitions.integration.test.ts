@@ -1,7 +1,7 @@
 import { addHours, subHours } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "@/lib/admin/admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { adminConfirmBooking, adminRecordMeetingResult, adminRecordProjectOutcome } from "./admin-transitions";
 
 const t = useTestDatabase();

@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
-import type { MeetingMethodName } from "./methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 export type AvailableSlot = {
   id: string;

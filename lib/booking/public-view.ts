@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { bookingIdSchema } from "./schemas";
-import type { MeetingMethodName } from "./methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 /** What anyone holding a booking id may see: no name, email, phone or notes. */
 export type PublicBooking = {

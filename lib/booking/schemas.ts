@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEETING_METHODS } from "./methods";
+import { MEETING_METHODS } from "@/lib/meeting-methods";
 import { isValidTimeZone } from "@/lib/time-zones";
 import { DETAIL_LIMITS } from "./detail-limits";
 

@@ -1,7 +1,7 @@
 import { addDays, addHours } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { seedBooking } from "@/lib/admin/admin-fixtures";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { formatInZone } from "@/lib/time-zones";
 import { newBookingId } from "./ids";
 import { planSlots } from "./slot-generator";

@@ -5,7 +5,7 @@ import { getDb, isConstraintViolation, isUniqueViolation, type Tx } from "@/lib/
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { isCalendarDate } from "@/lib/time-zones";
-import { MEETING_METHODS } from "./methods";
+import { MEETING_METHODS } from "@/lib/meeting-methods";
 import { DEFAULT_PLAN, parseAmountToCents, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 import { seedSlots, type SeedResult } from "./seed-slots";
 

@@ -1,7 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, isWeekend } from "date-fns";
 import { z } from "zod";
-import { MEETING_METHODS, parseMethodName, type MeetingMethodName } from "./methods";
+import { MEETING_METHODS, parseMethodName, type MeetingMethodName } from "@/lib/meeting-methods";
 import { isValidTimeZone } from "@/lib/time-zones";
 
 // Pure slot planning shared by scripts/seed-slots.ts, the admin bulk generator and the

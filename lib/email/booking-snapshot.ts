@@ -3,6 +3,7 @@ import { addMinutes } from "date-fns";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { manageUrl } from "@/lib/links/manage-link";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 
 /** What every booking email needs, captured when the email is queued. JSON-safe. */
 export type BookingEmailSnapshot = {
@@ -29,6 +30,10 @@ export type BookingEmailSnapshot = {
   manageUrl: string | null;
   /** Set on cancellations (optional: rows queued before it existed lack it). */
   cancellationReason?: string | null;
+  // Configuration captured at queue time, so a retry renders the same body (ADR 066).
+  refundPolicy: string;
+  bookUrl: string;
+  adminUrl: string;
 };
 
 /** The booking row shape the snapshot is built from (a booking with slot and payment). */
@@ -87,6 +92,9 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
           ? manageUrl(booking.id, booking.manageTokenVersion)
           : null,
     cancellationReason: booking.cancellationReason,
+    refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
+    bookUrl: new URL("/", e.APP_URL).toString(),
+    adminUrl: new URL(`/admin/bookings/${encodeURIComponent(booking.id)}`, e.APP_URL).toString(),
   };
 }
 

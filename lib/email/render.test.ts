@@ -87,6 +87,15 @@ describe("renderEmail", () => {
     expect(await textOf("booking_confirmed", payload({ amountPaidCents: 0 }))).toContain("Free of charge");
   });
 
+  it("takes the refund policy and every link from the queued row, not from today's configuration", async () => {
+    const queued = payload({ refundPolicy: "Policy as it was when queued.", bookUrl: "https://then.example/", adminUrl: "https://then.example/admin/bookings/bk_1" });
+    expect(await textOf("booking_confirmed", queued)).toContain("Policy as it was when queued.");
+    expect(await textOf("booking_cancelled", queued)).toContain("https://then.example/");
+    expect(await textOf("late_payment_refunded", queued)).toContain("https://then.example/");
+    expect(await textOf("admin_new_booking", queued)).toContain("https://then.example/admin/bookings/bk_1");
+    expect(await textOf("admin_booking_cancelled", queued)).toContain("https://then.example/admin/bookings/bk_1");
+  });
+
   it("adds a Manage booking link only when the booking has a manage URL", async () => {
     expect(await textOf("booking_confirmed", payload())).not.toContain("Manage booking");
     const text = await textOf("booking_confirmed", payload({ manageUrl: "http://localhost:3000/manage/bk_x?t=1" }));

@@ -3,9 +3,7 @@ import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
 import { unstableToPlainText } from "@react-email/render";
 import { z } from "zod";
-import { env } from "@/lib/env";
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
 import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking-cancelled";
@@ -21,7 +19,8 @@ import { inviteAttachment, type IcsAttachment } from "./ics";
 
 // Turns an outbox row (kind + the snapshot queued with it) into subject, HTML, plain text
 // and attachments. Rendering is deterministic for a given row, so a retried send carries
-// exactly the same body under the same Resend idempotency key.
+// exactly the same body under the same Resend idempotency key: everything that depends on
+// configuration (URLs, the refund policy's wording) was captured in the row when it was queued.
 
 export type RenderedEmail = {
   subject: string;
@@ -64,6 +63,9 @@ export const emailPayloadSchema = z.object({
   icsSequence: z.number().int().default(0),
   manageUrl: nullableString,
   cancellationReason: nullableString,
+  refundPolicy: z.string(),
+  bookUrl: z.string(),
+  adminUrl: z.string(),
   /** Cancellations and refunds: the amount this email announces. */
   refundCents: z.number().int().optional(),
   /** Reschedules: where the booking was before. */
@@ -133,16 +135,14 @@ function build<P extends object>(component: (props: P) => ReactElement, subject:
 
 /** The template element, subject and extras for a kind (exported for the render tests). */
 export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
-  const e = env();
-  const bookUrl = new URL("/", e.APP_URL).toString();
-  const adminUrl = new URL(`/admin/bookings/${encodeURIComponent(p.bookingId)}`, e.APP_URL).toString();
+  const { bookUrl, adminUrl } = p;
   switch (kind) {
     case "booking_confirmed":
       return {
         ...build(BookingConfirmedEmail, bookingConfirmedSubject, {
           ...summary(p, "visitor"),
           amountPaid: paid(p),
-          refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
+          refundPolicy: p.refundPolicy,
           manageUrl: p.manageUrl,
         }),
         ics: "REQUEST",

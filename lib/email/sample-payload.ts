@@ -27,6 +27,9 @@ export function samplePayload(overrides: Partial<EmailPayload> = {}): EmailPaylo
     icsSequence: 0,
     manageUrl: null,
     cancellationReason: null,
+    refundPolicy: "The booking fee is refunded in full if you cancel more than 24 hours before the meeting.",
+    bookUrl: "http://localhost:3000/",
+    adminUrl: "http://localhost:3000/admin/bookings/bk_abcdefghijklmnopqrstuvwxyz",
     ...overrides,
   };
 }

@@ -2,35 +2,29 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
-import { errorDetail, log } from "@/lib/log";
+import type { ActionFailure } from "@/lib/errors/action-result";
+import { appErrorFailure, toActionFailure, validationFailure } from "./action-failure";
+
+/** The JSON error body: the shared ActionFailure minus the action-only fields. */
+function errorBody({ code, message, fieldErrors }: ActionFailure) {
+  return { error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } };
+}
 
 export function jsonError(error: AppError): NextResponse {
   const headers: Record<string, string> = {};
   if (error.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.retryAfterSeconds);
-  return NextResponse.json(
-    { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) } },
-    { status: error.status, headers },
-  );
+  return NextResponse.json(errorBody(appErrorFailure(error)), { status: error.status, headers });
 }
 
 export function validationError(error: ZodError): NextResponse {
-  const flat = error.flatten();
-  return jsonError(
-    new AppError("validation_failed", "Some fields need attention.", {
-      fieldErrors: { ...flat.fieldErrors, ...(flat.formErrors.length ? { _form: flat.formErrors } : {}) },
-    }),
-  );
+  return jsonError(validationFailure(error));
 }
 
 /** Maps any thrown value to a safe JSON response; unexpected errors are logged, not shown. */
 export function errorResponse(error: unknown, context: string): NextResponse {
   if (isAppError(error)) return jsonError(error);
   if (error instanceof ZodError) return validationError(error);
-  log("error", "request.failed", { context, error: errorDetail(error) });
-  return NextResponse.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side. Please try again." } },
-    { status: 500 },
-  );
+  return NextResponse.json(errorBody(toActionFailure(error, context, { event: "request.failed" })), { status: 500 });
 }
 
 /** Reads a JSON body, answering 400 for anything that is not a JSON object. */

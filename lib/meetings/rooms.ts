@@ -1,6 +1,6 @@
 import "server-only";
 import { env, isProduction } from "@/lib/env";
-import { MEETING_METHODS, type MeetingMethodName } from "@/lib/booking/methods";
+import { MEETING_METHODS, type MeetingMethodName } from "@/lib/meeting-methods";
 import { providerFor } from "./providers";
 
 // Where each method meets. By default the business's own room URL per method; a method

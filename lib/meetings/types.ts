@@ -1,4 +1,4 @@
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 export type MeetingLink = { url: string | null; externalId: string | null };
 

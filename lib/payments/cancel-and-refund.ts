@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { cancelBooking, type CancelOutcome } from "@/lib/booking/transitions";
-import { parseRefundPolicy, refundDueCents } from "./refund-policy";
+import { parseRefundPolicy, refundDueCents } from "@/lib/refund-policy";
 import { refundPayment, type RefundResult } from "./refunds";
 
 // Cancel a booking and refund it: the booking moves first (in one transaction with its

@@ -8,7 +8,7 @@ import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor } from "@/lib/meetings/links";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";

@@ -8,9 +8,9 @@ import { bookingIdForManageToken } from "@/lib/booking/manage-access";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
 // resolves the token first; a wrong, revoked or expired token is a plain not-found.

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { adminSessionHeaders } from "@/lib/admin/admin-fixtures";
+import { adminSessionHeaders } from "@/tests/helpers/admin-fixtures";
 import { FUZZ_RUNS, FUZZ_SEED, malformedBooking, pathSegment, weirdValue } from "@/tests/e2e/helpers/fuzz";
 import { createSlot } from "@/tests/helpers/factories";
 import { requestHeaders, setRequestHeaders } from "@/tests/helpers/next-request-mock";

@@ -1,7 +1,7 @@
 import { addHours } from "date-fns";
 import type { Db } from "@/lib/db";
 import type { BookingRequest } from "@/lib/booking/schemas";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 let hourOffset = 0;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BookingListRow } from "@/lib/admin/bookings-query";
 import { isPaid } from "@/lib/admin/labels";
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 import { BookingStatusBadge, DataTable, Empty, Money, PaidMark, When, linkClass, tdClass } from "./ui";
 
 /** Bookings as a table: used by the dashboard and the bookings list. */

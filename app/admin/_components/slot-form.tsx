@@ -1,4 +1,4 @@
-import { MEETING_METHODS, METHOD_INFO } from "@/lib/booking/methods";
+import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
 import type { ActionState } from "@/lib/admin/action-state";
 import { ActionForm } from "./action-form";
 import { CheckboxField, ChoiceGroup, Field } from "./fields";

@@ -2,25 +2,22 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { isAppError } from "@/lib/errors/app-error";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { toActionFailure } from "@/lib/http/action-failure";
 import { clientIp } from "@/lib/http/client-context";
-import { errorDetail, log } from "@/lib/log";
 import { cancelViaManageLink, limitManageRequests, rescheduleViaManageLink } from "@/lib/self-service/manage-booking";
 
-export type ManageActionState = { ok: boolean; message: string } | null;
+/** null before the first submit. */
+export type ManageActionState = ActionResult | null;
 
 const tokenSchema = z.string().min(1).max(100);
 const rescheduleSchema = z.object({ token: tokenSchema, slotId: z.uuid("Please pick a new time.") });
 
-function failure(error: unknown, context: string): ManageActionState {
-  if (isAppError(error)) return { ok: false, message: error.message };
-  log("error", "manage.action_failed", { context, error: errorDetail(error) });
-  return { ok: false, message: "Something went wrong on our side. Please try again." };
-}
+const failure = (error: unknown, context: string) => toActionFailure(error, context, { event: "manage.action_failed" });
 
 export async function cancelBookingAction(_prev: ManageActionState, form: FormData): Promise<ManageActionState> {
   const token = tokenSchema.safeParse(form.get("token"));
-  if (!token.success) return { ok: false, message: "This link is not valid." };
+  if (!token.success) return { ok: false, code: "bad_request", message: "This link is not valid." };
   try {
     await limitManageRequests(await clientIp());
     const result = await cancelViaManageLink(token.data);
@@ -33,7 +30,7 @@ export async function cancelBookingAction(_prev: ManageActionState, form: FormDa
 
 export async function rescheduleBookingAction(_prev: ManageActionState, form: FormData): Promise<ManageActionState> {
   const parsed = rescheduleSchema.safeParse({ token: form.get("token"), slotId: form.get("slotId") });
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Please pick a new time." };
+  if (!parsed.success) return { ok: false, code: "validation_failed", message: parsed.error.issues[0]?.message ?? "Please pick a new time." };
   try {
     await limitManageRequests(await clientIp());
     await rescheduleViaManageLink(parsed.data.token, parsed.data.slotId);

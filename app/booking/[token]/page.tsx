@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 import { listAvailableDates } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
@@ -9,6 +9,7 @@ import { formatMoney, formatWhen } from "@/components/contact/format";
 import { googleCalendarUrl, outlookCalendarUrl } from "@/components/manage/calendar-links";
 import { CancelBookingForm } from "@/components/manage/cancel-booking-form";
 import { ReschedulePicker } from "@/components/manage/reschedule-picker";
+import { cancelBookingAction, rescheduleBookingAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your booking", robots: { index: false } };
@@ -121,7 +122,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
               Reschedule
             </h2>
             {view.reschedule.allowed ? (
-              <ReschedulePicker token={token} options={options} timeZone={view.visitorTimeZone} />
+              <ReschedulePicker token={token} options={options} timeZone={view.visitorTimeZone} reschedule={rescheduleBookingAction} />
             ) : (
               <p className="mt-2 text-sm text-slate-700">{view.reschedule.reason}</p>
             )}
@@ -133,7 +134,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
                 Cancel
               </h2>
               <p className="mb-3 mt-1 text-sm text-slate-700">{view.refundPolicy}</p>
-              <CancelBookingForm token={token} refundText={refundText(view)} />
+              <CancelBookingForm token={token} refundText={refundText(view)} cancel={cancelBookingAction} />
             </section>
           )}
         </>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
+import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import { MethodIcon } from "@/components/contact/method-icon";
 
 // Outside production, a video method with no room configured points here (lib/meetings/rooms.ts),

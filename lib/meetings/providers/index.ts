@@ -1,5 +1,5 @@
 import "server-only";
-import type { MeetingMethodName } from "@/lib/booking/methods";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { MeetingProvider } from "../types";
 import { googleMeetProvider } from "./google-meet";
 import { teamsProvider } from "./teams";

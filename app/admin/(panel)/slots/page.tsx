@@ -3,7 +3,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { slotWeek, type WeekSlot } from "@/lib/admin/slots-query";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { DEFAULT_PLAN } from "@/lib/booking/slot-generator";
-import { MEETING_METHODS, METHOD_INFO } from "@/lib/booking/methods";
+import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
 import { env } from "@/lib/env";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../_components/action-form";

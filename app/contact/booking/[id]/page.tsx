@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getPublicBooking, type PublicBooking } from "@/lib/booking/public-view";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
+import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { BookingStatus } from "@/components/contact/booking-status";
 
 // A booking's own page, reached after paying (and from Stripe's return). The id is

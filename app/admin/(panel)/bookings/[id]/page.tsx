@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getBookingDetail, type BookingDetail } from "@/lib/admin/booking-detail";
 import { OUTCOME_LABELS } from "@/lib/admin/labels";
-import { METHOD_INFO } from "@/lib/booking/methods";
+import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/email/format";
