@@ -22,7 +22,7 @@ const LIB_LAYERS = [
 ];
 // The floor: pure modules with no server-only imports, safe in a client bundle. components/ may
 // import their values; everything else of lib/ reaches a component only as a type.
-const CLIENT_SAFE = ["lib/errors/**", "lib/meeting-methods.ts", "lib/refund-policy.ts", "lib/time-zones.ts", "lib/security/**", "lib/booking/detail-limits.ts", "lib/booking/schemas.ts"];
+const CLIENT_SAFE = ["lib/errors/**", "lib/status/**", "lib/meeting-methods.ts", "lib/refund-policy.ts", "lib/time-zones.ts", "lib/security/**", "lib/booking/detail-limits.ts", "lib/booking/schemas.ts"];
 
 const libElement = (name) =>
   name.includes(".") || ["server-start", "log", "env"].includes(name)

@@ -2,6 +2,8 @@ import { METHOD_INFO } from "@/lib/meeting-methods";
 import type { PublicBooking } from "@/lib/booking/public-view";
 import { formatDuration, formatMoney, formatWhen, zoneCity } from "./format";
 import { MethodIcon } from "./method-icon";
+import { isSettledBooking } from "@/lib/status/booking-status";
+import { isRefundableStatus } from "@/lib/status/payment-status";
 
 type BookingStatusProps = {
   booking: PublicBooking;
@@ -10,7 +12,6 @@ type BookingStatusProps = {
   now: Date;
 };
 
-const LIVE = ["CONFIRMED", "COMPLETED", "NO_SHOW"];
 
 function isDemoRoom(url: string): boolean {
   try {
@@ -76,9 +77,9 @@ function Meeting({ booking, businessPhone }: { booking: PublicBooking; businessP
 /** The booking's own page: the confirmed screen, or where a booking that is not confirmed stands. */
 export function BookingStatus({ booking, businessPhone, refundPolicy, now }: BookingStatusProps) {
   const info = METHOD_INFO[booking.method];
-  const paid = booking.paymentStatus === "SUCCEEDED" || booking.paymentStatus === "PARTIALLY_REFUNDED";
+  const paid = !!booking.paymentStatus && isRefundableStatus(booking.paymentStatus);
 
-  if (LIVE.includes(booking.status)) {
+  if (isSettledBooking(booking.status)) {
     return (
       <Panel title="You're booked">
         <p className="text-slate-700">Thank you. Your consultation is confirmed.</p>

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { isCancellableBooking } from "@/lib/status/booking-status";
 
 const detailInclude = {
   slot: true,
@@ -18,13 +19,12 @@ export type BookingDetail = Prisma.BookingGetPayload<{ include: typeof detailInc
   cancelPreview: { policyCents: number; fullCents: number };
 };
 
-const CANCELLABLE = new Set(["PENDING_PAYMENT", "CONFIRMED"]);
 
 export async function getBookingDetail(bookingId: string): Promise<BookingDetail | null> {
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: detailInclude });
   if (!booking) return null;
-  const cancelPreview = CANCELLABLE.has(booking.status)
+  const cancelPreview = isCancellableBooking(booking.status)
     ? {
         policyCents: await previewCancellationRefund(bookingId, "policy"),
         fullCents: await previewCancellationRefund(bookingId, "full"),

@@ -2,7 +2,8 @@ import "server-only";
 import { formatInZone } from "@/lib/time-zones";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { toCsv } from "./csv";
-import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS, isPaid } from "./labels";
+import { isPaid } from "@/lib/status/payment-status";
+import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS } from "./labels";
 import type { BookingListRow } from "./bookings-query";
 
 const HEADER = [

@@ -3,7 +3,8 @@ import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { BookingStatus } from "@/lib/db/generated/enums";
 import { localDateKey, localDayBounds } from "@/lib/time-zones";
-import { PAID_STATUSES } from "./labels";
+import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
+import { PAID_PAYMENT_STATUSES } from "@/lib/status/payment-status";
 
 // The dashboard's numbers. Money is summed per currency in the database (integer cents).
 
@@ -19,7 +20,7 @@ export async function getDashboard(timeZone: string, now = new Date()) {
 
   const [todays, upcoming, held, processing, statusGroups, collected, refunded] = await Promise.all([
     db.booking.findMany({
-      where: { slot: { startsAt: { gte: today.start, lt: today.end } }, status: { in: ["PENDING_PAYMENT", "CONFIRMED", "COMPLETED", "NO_SHOW"] } },
+      where: { slot: { startsAt: { gte: today.start, lt: today.end } }, status: { in: [...LIVE_BOOKING_STATUSES] } },
       include: withSlot,
       orderBy: { slot: { startsAt: "asc" } },
     }),
@@ -42,7 +43,7 @@ export async function getDashboard(timeZone: string, now = new Date()) {
     db.booking.groupBy({ by: ["status"], where: { createdAt: { gte: since } }, _count: { _all: true } }),
     db.payment.groupBy({
       by: ["currency"],
-      where: { status: { in: PAID_STATUSES }, succeededAt: { gte: since } },
+      where: { status: { in: [...PAID_PAYMENT_STATUSES] }, succeededAt: { gte: since } },
       _sum: { amountCents: true },
     }),
     db.$queryRaw<{ currency: string; cents: bigint | number }[]>`

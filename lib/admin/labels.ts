@@ -30,9 +30,3 @@ export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
 
 export const OUTCOME_LABELS: Record<ProjectOutcome, string> = { NONE: "None yet", WON: "Won", LOST: "Lost" };
 
-/** Payment statuses meaning the money arrived (even if some went back later). */
-export const PAID_STATUSES: PaymentStatus[] = ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"];
-
-export function isPaid(payment: { status: PaymentStatus } | null | undefined): boolean {
-  return !!payment && PAID_STATUSES.includes(payment.status);
-}

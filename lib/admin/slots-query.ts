@@ -4,15 +4,14 @@ import { addDays, format, startOfWeek } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { isCalendarDate, localDateKey, localDayBounds } from "@/lib/time-zones";
+import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 
 // The slots week view: Monday to Sunday in the business time zone, each slot with the
 // booking that occupies it (if any).
 
-const LIVE = ["PENDING_PAYMENT", "CONFIRMED", "COMPLETED", "NO_SHOW"] as const;
-
 const include = {
   bookings: {
-    where: { status: { in: [...LIVE] } },
+    where: { status: { in: [...LIVE_BOOKING_STATUSES] } },
     select: { id: true, name: true, status: true, holdExpiresAt: true },
   },
 } satisfies Prisma.SlotInclude;

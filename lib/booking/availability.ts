@@ -1,10 +1,14 @@
 import "server-only";
 import { addDays, addMinutes } from "date-fns";
 import { getDb, type DbOrTx } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
+import { SETTLED_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
 import { env } from "@/lib/env";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
+
+const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 
 export type AvailableSlot = {
   id: string;
@@ -54,7 +58,7 @@ async function availableDatesJson(db: DbOrTx, window: Window): Promise<string> {
           SELECT 1 FROM "Booking" b
           WHERE b."slotId" = s."id"
             -- Settled live bookings block for good, a hold only until it lapses.
-            AND (b."status" IN ('CONFIRMED', 'COMPLETED', 'NO_SHOW')
+            AND (b."status" IN (${SETTLED_IN})
                  OR (b."status" = 'PENDING_PAYMENT' AND b."holdExpiresAt" > ${window.now}))
         )
     ), days AS (

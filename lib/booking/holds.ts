@@ -1,12 +1,17 @@
 import "server-only";
 import { addMinutes, addDays } from "date-fns";
 import { getDb, type DbOrTx } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { offeredMethods } from "@/lib/meetings/rooms";
+import { LIVE_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
 import { newBookingId, sha256Hex } from "./ids";
 import type { BookingRequest } from "./schemas";
+
+// ON CONFLICT must repeat the partial index's predicate literally (no parameters).
+const LIVE_IN = Prisma.raw(sqlList(LIVE_BOOKING_STATUSES));
 
 // Placing a hold is the one operation that claims a slot. The database decides who wins:
 // the partial unique index "Booking_one_live_per_slot" admits one live booking per slot,
@@ -121,7 +126,7 @@ export async function placeHold(request: BookingRequest, context: HoldContext = 
         ${sessionHash}, ${now}, ${now}
       FROM target
       -- The partial unique index Booking_one_live_per_slot (same predicate).
-      ON CONFLICT ("slotId") WHERE "status" IN ('PENDING_PAYMENT', 'CONFIRMED', 'COMPLETED', 'NO_SHOW') DO NOTHING
+      ON CONFLICT ("slotId") WHERE "status" IN (${LIVE_IN}) DO NOTHING
       RETURNING "id"
     )
     SELECT EXISTS (SELECT 1 FROM target) AS "slotOpen", (SELECT "id" FROM placed) AS "id"`;

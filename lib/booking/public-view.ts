@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { bookingIdSchema } from "./schemas";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
+import { isSettledBooking } from "@/lib/status/booking-status";
 
 /** What anyone holding a booking id may see: no name, email, phone or notes. */
 export type PublicBooking = {
@@ -29,7 +30,7 @@ export async function getPublicBooking(id: string): Promise<PublicBooking> {
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id }, include: { slot: true, payment: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
-  const live = ["CONFIRMED", "COMPLETED", "NO_SHOW"].includes(booking.status);
+  const live = isSettledBooking(booking.status);
   return {
     id: booking.id,
     status: booking.status,

@@ -8,14 +8,13 @@ import { isCalendarDate } from "@/lib/time-zones";
 import { MEETING_METHODS } from "@/lib/meeting-methods";
 import { DEFAULT_PLAN, parseAmountToCents, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 import { seedSlots, type SeedResult } from "./seed-slots";
+import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 
 // Slot management for the admin. Integrity stays in the database: the exclusion
 // constraint "Slot_no_overlap" refuses overlapping slots, and "edit or delete only when no
 // live booking" is a condition inside the UPDATE/DELETE itself (after locking the slot
 // row, which waits for any hold being placed on it), never a check followed by a write.
 
-/** Statuses that occupy a slot; the same list as the Booking_one_live_per_slot index. */
-const LIVE_STATUSES = ["PENDING_PAYMENT", "CONFIRMED", "COMPLETED", "NO_SHOW"] as const;
 
 export const OVERLAP_MESSAGE = "This slot overlaps an existing slot. Pick a start time and duration that do not overlap.";
 const HAS_BOOKING_MESSAGE = "This slot has a held or booked appointment, so it cannot be changed. Cancel the booking first.";
@@ -135,7 +134,7 @@ async function lockSlot(tx: Tx, slotId: string) {
   return tx.slot.findUniqueOrThrow({ where: { id: slotId } });
 }
 
-const noLiveBooking = { bookings: { none: { status: { in: [...LIVE_STATUSES] } } } };
+const noLiveBooking = { bookings: { none: { status: { in: [...LIVE_BOOKING_STATUSES] } } } };
 
 export async function createSlot(actor: AuditActor, input: SlotInput, timeZone: string): Promise<string> {
   const db = await getDb();

@@ -1,19 +1,17 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import type { BookingStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { activateManageToken } from "./manage-access";
+import { isCancellableBooking, isSettledBooking } from "@/lib/status/booking-status";
 
 // Booking state moves. Each is one conditional UPDATE ("... WHERE status IN (allowed)"),
 // so two concurrent moves cannot both apply, and each queues its emails in the same
 // transaction. None of them talks to Stripe: money moves live in lib/payments.
 
 export type ConfirmOutcome = "confirmed" | "already_confirmed" | "not_confirmable";
-
-const CONFIRMED_LIKE: BookingStatus[] = ["CONFIRMED", "COMPLETED", "NO_SHOW"];
 
 /**
  * Confirms a held booking. A hold that lapsed is revived when its slot is still free; if
@@ -38,7 +36,7 @@ export async function confirmBooking(
   });
   if (updated.count === 0) {
     const current = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
-    return current && CONFIRMED_LIKE.includes(current.status) ? "already_confirmed" : "not_confirmable";
+    return current && isSettledBooking(current.status) ? "already_confirmed" : "not_confirmable";
   }
   await activateManageToken(tx, bookingId);
   const snapshot = await bookingEmailSnapshot(tx, bookingId);
@@ -50,8 +48,6 @@ export async function confirmBooking(
 }
 
 export type CancelOutcome = "cancelled" | "already_cancelled" | "not_cancellable";
-
-const CANCELLABLE: BookingStatus[] = ["PENDING_PAYMENT", "CONFIRMED"];
 
 /**
  * Cancels a held or confirmed booking and frees its slot. The cancellation email (with
@@ -65,7 +61,7 @@ export async function cancelBooking(
   const before = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
   if (!before) return "not_cancellable";
   if (before.status === "CANCELLED") return "already_cancelled";
-  if (!CANCELLABLE.includes(before.status)) return "not_cancellable";
+  if (!isCancellableBooking(before.status)) return "not_cancellable";
   // Conditional on the status just read: a concurrent move makes this a no-op.
   const updated = await tx.booking.updateMany({
     where: { id: bookingId, status: before.status },

@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { manageUrl } from "@/lib/links/manage-link";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { isPaid } from "@/lib/status/payment-status";
 
 /** What every booking email needs, captured when the email is queued. JSON-safe. */
 export type BookingEmailSnapshot = {
@@ -57,13 +58,11 @@ export type SnapshotSource = {
   payment: { status: string; amountCents: number; refundedCents: number; currency: string } | null;
 };
 
-const PAID_STATUSES = ["SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED"];
-
 /** Pure mapping, so batch jobs can snapshot many bookings loaded in one query. */
 export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?: string | null } = {}): BookingEmailSnapshot {
   const e = env();
   const payment = booking.payment;
-  const paid = payment !== null && PAID_STATUSES.includes(payment.status);
+  const paid = isPaid(payment);
   return {
     bookingId: booking.id,
     name: booking.name,

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { cancelBooking, type CancelOutcome } from "@/lib/booking/transitions";
 import { parseRefundPolicy, refundDueCents } from "@/lib/refund-policy";
 import { refundPayment, type RefundResult } from "./refunds";
+import { isRefundable } from "@/lib/status/payment-status";
 
 // Cancel a booking and refund it: the booking moves first (in one transaction with its
 // cancellation email), then the refund is sent with a key derived from the booking, so a
@@ -20,7 +21,7 @@ export async function previewCancellationRefund(bookingId: string, choice: Refun
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
   const payment = booking.payment;
-  if (!payment || !["SUCCEEDED", "PARTIALLY_REFUNDED"].includes(payment.status)) return 0;
+  if (!isRefundable(payment)) return 0;
   const remaining = payment.amountCents - payment.refundedCents;
   if (choice === "none") return 0;
   if (choice === "full") return remaining;

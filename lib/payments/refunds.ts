@@ -5,6 +5,7 @@ import { errorDetail, log } from "@/lib/log";
 import { isProviderError } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { lockPayment, markRefundSucceeded } from "./refund-ledger";
+import { isRefundable } from "@/lib/status/payment-status";
 
 // The one way money goes back. A Refund row is reserved (PENDING) under the payment's row
 // lock before the provider is called, so concurrent refunds can never exceed what was
@@ -32,7 +33,7 @@ async function reserveRefund(request: RefundRequest) {
     if (existing) return existing;
     const payment = await lockPayment(tx, request.paymentId);
     if (!payment) throw new AppError("not_found", "Payment not found.");
-    if (!["SUCCEEDED", "PARTIALLY_REFUNDED"].includes(payment.status)) {
+    if (!isRefundable(payment)) {
       throw new AppError("refund_not_allowed", "Only a completed payment can be refunded.");
     }
     const pending = await tx.refund.aggregate({

@@ -11,6 +11,7 @@ import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { isPaid } from "@/lib/status/payment-status";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
 // resolves the token first; a wrong, revoked or expired token is a plain not-found.
@@ -57,7 +58,7 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
   const bookingId = await resolveManageToken(token, now);
   const db = await getDb();
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true, payment: true } });
-  const paid = booking.payment && ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(booking.payment.status);
+  const paid = isPaid(booking.payment);
   const canCancel = booking.status === "CONFIRMED" && booking.slot.startsAt > now;
   const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
   return {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { BookingListRow } from "@/lib/admin/bookings-query";
-import { isPaid } from "@/lib/admin/labels";
+import { isPaid } from "@/lib/status/payment-status";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { BookingStatusBadge, DataTable, Empty, Money, PaidMark, When, linkClass, tdClass } from "./ui";
 

@@ -7,6 +7,7 @@ import { OUTCOME_LABELS } from "@/lib/admin/labels";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { env } from "@/lib/env";
+import { isRefundable } from "@/lib/status/payment-status";
 import { formatMoney } from "@/lib/email/format";
 import { ActionForm } from "../../../_components/action-form";
 import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";
@@ -123,7 +124,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const now = new Date();
   const payment = b.payment;
   const remaining = payment ? payment.amountCents - payment.refundedCents : 0;
-  const refundable = payment && ["SUCCEEDED", "PARTIALLY_REFUNDED"].includes(payment.status) && remaining > 0;
+  const refundable = isRefundable(payment) && remaining > 0;
 
   return (
     <>

@@ -1,0 +1,13 @@
+// Payment status rules, defined once (ADR 068). Pure and client-safe.
+
+/** Money was taken (some may have been refunded since). */
+export const PAID_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
+/** Money was taken and some of it is still ours to refund. */
+export const REFUNDABLE_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;
+
+type WithStatus = { status: string } | null | undefined;
+
+export const isPaidStatus = (status: string) => (PAID_PAYMENT_STATUSES as readonly string[]).includes(status);
+export const isRefundableStatus = (status: string) => (REFUNDABLE_PAYMENT_STATUSES as readonly string[]).includes(status);
+export const isPaid = (payment: WithStatus): payment is { status: string } => !!payment && isPaidStatus(payment.status);
+export const isRefundable = (payment: WithStatus): payment is { status: string } => !!payment && isRefundableStatus(payment.status);
