@@ -20,6 +20,36 @@ const STATUS_LABEL: Record<BookingStatus, string> = {
   EXPIRED: "expired",
 };
 
+/** The statuses each meeting result may be recorded from (the other result corrects a mistake). */
+const MEETING_RESULT_FROM: Record<"COMPLETED" | "NO_SHOW", BookingStatus[]> = {
+  COMPLETED: ["CONFIRMED", "NO_SHOW"],
+  NO_SHOW: ["CONFIRMED", "COMPLETED"],
+};
+
+export type AdminBookingFacts = {
+  status: BookingStatus;
+  startsAt: Date;
+  requiresPayment: boolean;
+  priceCents: number;
+  reminderSentAt: Date | null;
+};
+
+export const requiresPayment = (slot: { requiresPayment: boolean; priceCents: number }) => slot.requiresPayment && slot.priceCents > 0;
+
+/**
+ * Which admin moves a booking allows right now; the booking page shows exactly these, and
+ * the moves below enforce the same rules in their conditional UPDATEs.
+ */
+export function allowedAdminActions(b: AdminBookingFacts, now: Date) {
+  const started = b.startsAt <= now;
+  return {
+    confirm: (b.status === "PENDING_PAYMENT" || b.status === "EXPIRED") && !requiresPayment(b),
+    complete: started && MEETING_RESULT_FROM.COMPLETED.includes(b.status),
+    noShow: started && MEETING_RESULT_FROM.NO_SHOW.includes(b.status),
+    remind: b.status === "CONFIRMED" && !started && !b.reminderSentAt,
+  };
+}
+
 async function currentStatus(tx: Tx, bookingId: string): Promise<BookingStatus> {
   const booking = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
@@ -34,7 +64,7 @@ export async function adminConfirmBooking(actor: AuditActor, bookingId: string, 
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
-  if (booking.slot.requiresPayment && booking.slot.priceCents > 0) {
+  if (requiresPayment(booking.slot)) {
     throw new AppError("invalid_transition", "This slot requires payment: the booking is confirmed when the visitor pays.");
   }
   const link = await meetingLinkFor({
@@ -80,7 +110,7 @@ export async function adminRecordMeetingResult(
   now = new Date(),
 ): Promise<void> {
   const db = await getDb();
-  const from: BookingStatus[] = ["CONFIRMED", result === "COMPLETED" ? "NO_SHOW" : "COMPLETED"];
+  const from = MEETING_RESULT_FROM[result];
   const before = await db.$transaction(async (tx) => {
     const before = await currentStatus(tx, bookingId);
     const updated = await tx.booking.updateMany({

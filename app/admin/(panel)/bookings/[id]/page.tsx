@@ -8,6 +8,7 @@ import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { env } from "@/lib/env";
 import { isRefundable } from "@/lib/status/payment-status";
+import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
 import { formatMoney } from "@/lib/email/format";
 import { ActionForm } from "../../../_components/action-form";
 import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";
@@ -36,30 +37,31 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
 function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
   const hidden = <input type="hidden" name="bookingId" value={b.id} />;
   const started = b.slot.startsAt <= now;
-  const free = !b.slot.requiresPayment || b.slot.priceCents === 0;
+  const free = !requiresPayment(b.slot);
+  const allowed = allowedAdminActions({ ...b.slot, status: b.status, reminderSentAt: b.reminderSentAt }, now);
   const actions: React.ReactNode[] = [];
-  if ((b.status === "PENDING_PAYMENT" || b.status === "EXPIRED") && free) {
+  if (allowed.confirm) {
     actions.push(
       <ActionForm key="confirm" action={confirmBookingAction} submitLabel="Confirm booking">
         {hidden}
       </ActionForm>,
     );
   }
-  if (["CONFIRMED", "NO_SHOW"].includes(b.status) && started) {
+  if (allowed.complete) {
     actions.push(
       <ActionForm key="complete" action={markCompletedAction} submitLabel="Mark completed" variant="secondary">
         {hidden}
       </ActionForm>,
     );
   }
-  if (["CONFIRMED", "COMPLETED"].includes(b.status) && started) {
+  if (allowed.noShow) {
     actions.push(
       <ActionForm key="noshow" action={markNoShowAction} submitLabel="Mark no-show" variant="secondary">
         {hidden}
       </ActionForm>,
     );
   }
-  if (b.status === "CONFIRMED" && !started && !b.reminderSentAt) {
+  if (allowed.remind) {
     actions.push(
       <ActionForm key="remind" action={sendReminderAction} submitLabel="Send reminder now" variant="secondary">
         {hidden}
@@ -70,7 +72,7 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
     <>
       {actions.length > 0 ? <div className="flex flex-wrap items-start gap-4">{actions}</div> : null}
       {b.status === "CONFIRMED" && !started && b.reminderSentAt ? <p className="mt-2 text-sm text-slate-700">A reminder has already been sent.</p> : null}
-      {["CONFIRMED"].includes(b.status) && !started ? (
+      {b.status === "CONFIRMED" && !started ? (
         <p className="mt-2 text-sm text-slate-700">Completed and no-show can be recorded once the meeting has started.</p>
       ) : null}
       {b.status === "PENDING_PAYMENT" && !free ? (
