@@ -1,7 +1,7 @@
 // The only module that reads process.env. Everything is validated with zod the first
 // time it is read, and a bad value fails loudly with the variable's name.
-// No `server-only` marker here: the NEXT_PUBLIC_ subset is read by client code through
-// lib/public-env.ts, and scripts import this file directly.
+// No `server-only` marker here: scripts import this file directly. Client code never reads
+// it; the one public value (the Stripe publishable key) reaches the browser in responses.
 import { z } from "zod";
 import { isValidTimeZone } from "./time-zones";
 
