@@ -6,36 +6,9 @@ import { manageUrl } from "@/lib/links/manage-link";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { isPaid } from "@/lib/status/payment-status";
 
-/** What every booking email needs, captured when the email is queued. JSON-safe. */
-export type BookingEmailSnapshot = {
-  bookingId: string;
-  name: string;
-  email: string;
-  company: string | null;
-  phone: string | null;
-  notes: string | null;
-  startsAt: string;
-  endsAt: string;
-  durationMinutes: number;
-  visitorTimeZone: string;
-  businessTimeZone: string;
-  businessName: string;
-  businessPhone: string;
-  method: string;
-  meetingUrl: string | null;
-  amountPaidCents: number;
-  refundedCents: number;
-  currency: string;
-  icsSequence: number;
-  status: string;
-  manageUrl: string | null;
-  /** Set on cancellations (optional: rows queued before it existed lack it). */
-  cancellationReason?: string | null;
-  // Configuration captured at queue time, so a retry renders the same body (ADR 066).
-  refundPolicy: string;
-  bookUrl: string;
-  adminUrl: string;
-};
+import type { BookingEmailSnapshot } from "./payload";
+
+export type { BookingEmailSnapshot } from "./payload";
 
 /** The booking row shape the snapshot is built from (a booking with slot and payment). */
 export type SnapshotSource = {

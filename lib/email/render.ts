@@ -2,7 +2,6 @@ import "server-only";
 import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
 import { unstableToPlainText } from "@react-email/render";
-import { z } from "zod";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
@@ -16,6 +15,7 @@ import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
 import { formatMoney, formatShortStart, formatTimeRange, zoneCity } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
+import { emailPayloadSchema, type EmailPayload } from "./payload";
 
 // Turns an outbox row (kind + the snapshot queued with it) into subject, HTML, plain text
 // and attachments. Rendering is deterministic for a given row, so a retried send carries
@@ -38,41 +38,7 @@ export class EmailRenderError extends Error {
   }
 }
 
-const nullableString = z.string().nullish().transform((v) => v ?? null);
-
-/** The queued payload: a BookingEmailSnapshot plus per-kind extras. Lenient on optional fields. */
-export const emailPayloadSchema = z.object({
-  bookingId: z.string(),
-  name: z.string(),
-  email: z.string(),
-  company: nullableString,
-  phone: nullableString,
-  notes: nullableString,
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }),
-  durationMinutes: z.number().int().positive(),
-  visitorTimeZone: z.string(),
-  businessTimeZone: z.string(),
-  businessName: z.string(),
-  businessPhone: z.string(),
-  method: z.string(),
-  meetingUrl: nullableString,
-  amountPaidCents: z.number().int().default(0),
-  refundedCents: z.number().int().default(0),
-  currency: z.string().length(3),
-  icsSequence: z.number().int().default(0),
-  manageUrl: nullableString,
-  cancellationReason: nullableString,
-  refundPolicy: z.string(),
-  bookUrl: z.string(),
-  adminUrl: z.string(),
-  /** Cancellations and refunds: the amount this email announces. */
-  refundCents: z.number().int().optional(),
-  /** Reschedules: where the booking was before. */
-  previousStartsAt: z.iso.datetime({ offset: true }).optional(),
-  previousEndsAt: z.iso.datetime({ offset: true }).optional(),
-});
-export type EmailPayload = z.infer<typeof emailPayloadSchema>;
+export { emailPayloadSchema, type EmailPayload } from "./payload";
 
 type Audience = "visitor" | "admin";
 

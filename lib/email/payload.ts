@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// The outbox payload's shape, defined once: the booking snapshot taken at queue time
+// (booking-snapshot.ts fills it) and the per-kind extras render.ts reads.
+
+const nullableString = z.string().nullish().transform((v) => v ?? null);
+
+/** What every booking email needs, captured when the email is queued. JSON-safe. Lenient on optional fields. */
+export const bookingSnapshotSchema = z.object({
+  bookingId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  company: nullableString,
+  phone: nullableString,
+  notes: nullableString,
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().positive(),
+  visitorTimeZone: z.string(),
+  businessTimeZone: z.string(),
+  businessName: z.string(),
+  businessPhone: z.string(),
+  method: z.string(),
+  meetingUrl: nullableString,
+  amountPaidCents: z.number().int().default(0),
+  refundedCents: z.number().int().default(0),
+  currency: z.string().length(3),
+  icsSequence: z.number().int().default(0),
+  /** The booking's status when queued (kept for the outbox view; rendering does not use it). */
+  status: z.string().optional(),
+  manageUrl: nullableString,
+  /** Set on cancellations (rows queued before it existed lack it). */
+  cancellationReason: nullableString,
+  // Configuration captured at queue time, so a retry renders the same body (ADR 066).
+  refundPolicy: z.string(),
+  bookUrl: z.string(),
+  adminUrl: z.string(),
+});
+export type BookingEmailSnapshot = z.output<typeof bookingSnapshotSchema>;
+
+/** The queued payload: a BookingEmailSnapshot plus per-kind extras. */
+export const emailPayloadSchema = bookingSnapshotSchema.extend({
+  /** Cancellations and refunds: the amount this email announces. */
+  refundCents: z.number().int().optional(),
+  /** Reschedules: where the booking was before. */
+  previousStartsAt: z.iso.datetime({ offset: true }).optional(),
+  previousEndsAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type EmailPayload = z.output<typeof emailPayloadSchema>;
