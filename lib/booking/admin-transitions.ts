@@ -4,7 +4,7 @@ import type { BookingStatus, ProjectOutcome } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
-import { meetingLinkFor } from "@/lib/meetings/links";
+import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
 import { confirmBooking } from "./transitions";
 
 // Booking moves only an admin makes. Each is a conditional UPDATE (so a concurrent move
@@ -67,14 +67,7 @@ export async function adminConfirmBooking(actor: AuditActor, bookingId: string, 
   if (requiresPayment(booking.slot)) {
     throw new AppError("invalid_transition", "This slot requires payment: the booking is confirmed when the visitor pays.");
   }
-  const link = await meetingLinkFor({
-    bookingId,
-    method: booking.method,
-    startsAt: booking.slot.startsAt,
-    durationMinutes: booking.slot.durationMinutes,
-    attendeeName: booking.name,
-    attendeeEmail: booking.email,
-  });
+  const link = await meetingLinkFor(meetingRequestFor(booking));
   try {
     await db.$transaction(async (tx) => {
       const before = await currentStatus(tx, bookingId);

@@ -4,6 +4,7 @@ import { errorDetail, log } from "@/lib/log";
 import { providerFor } from "./providers";
 import { roomFor } from "./rooms";
 import type { MeetingLink, MeetingRequest } from "./types";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 
 export type { MeetingLink, MeetingRequest } from "./types";
 
@@ -24,6 +25,24 @@ async function existingLink(bookingId: string): Promise<MeetingLink | undefined>
  * the provider's API when its credentials are set, and otherwise (or when the API fails,
  * which is logged) the business's configured room URL.
  */
+/** A booking row (with its slot) as the meeting request it asks for. */
+export function meetingRequestFor(booking: {
+  id: string;
+  method: MeetingMethodName;
+  name: string;
+  email: string;
+  slot: { startsAt: Date; durationMinutes: number };
+}): MeetingRequest {
+  return {
+    bookingId: booking.id,
+    method: booking.method,
+    startsAt: booking.slot.startsAt,
+    durationMinutes: booking.slot.durationMinutes,
+    attendeeName: booking.name,
+    attendeeEmail: booking.email,
+  };
+}
+
 export async function meetingLinkFor(request: MeetingRequest): Promise<MeetingLink> {
   const room: MeetingLink = { url: roomFor(request.method)?.url ?? null, externalId: null };
   const provider = providerFor(request.method);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, isUniqueViolation } from "@/lib/db";
+import { getDb, isUniqueViolation, type DbOrTx } from "@/lib/db";
 import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -7,8 +7,7 @@ import { log } from "@/lib/log";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
-import { meetingLinkFor } from "@/lib/meetings/links";
-import type { MeetingMethodName } from "@/lib/meeting-methods";
+import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
 import type { IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";
@@ -32,27 +31,19 @@ const SETTLEABLE: PaymentStatus[] = ["REQUIRES_PAYMENT", "PROCESSING", "FAILED",
 
 class SlotLost extends Error {}
 
-type BookingWithSlot = { id: string; method: MeetingMethodName; name: string; email: string; slot: { startsAt: Date; durationMinutes: number } };
-
-function linkFor(booking: BookingWithSlot) {
-  return meetingLinkFor({
-    bookingId: booking.id,
-    method: booking.method,
-    startsAt: booking.slot.startsAt,
-    durationMinutes: booking.slot.durationMinutes,
-    attendeeName: booking.name,
-    attendeeEmail: booking.email,
+/** Conditional: a payment already succeeded, refunded or being refunded is left alone. */
+function markPaymentSucceeded(db: DbOrTx, paymentId: string, now: Date) {
+  return db.payment.updateMany({
+    where: { id: paymentId, status: { in: SETTLEABLE } },
+    data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
   });
 }
 
 /** A confirmed payment whose booking cannot be confirmed is refunded in full. */
-async function refundLatePayment(bookingId: string, paymentId: string): Promise<FinalizeResult> {
+async function refundLatePayment(bookingId: string, paymentId: string, now: Date): Promise<FinalizeResult> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    await tx.payment.updateMany({
-      where: { id: paymentId, status: { in: SETTLEABLE } },
-      data: { status: "SUCCEEDED", succeededAt: new Date(), failureMessage: null },
-    });
+    await markPaymentSucceeded(tx, paymentId, now);
     const snapshot = await bookingEmailSnapshot(tx, bookingId);
     await enqueueEmail(tx, { kind: "late_payment_refunded", bookingId, to: snapshot.email, payload: snapshot });
   });
@@ -70,13 +61,10 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
   // Settled before (and perhaps cancelled since, without a refund): nothing to do, and
   // above all no "late payment" refund. Also spares a second meeting from the link provider.
   if (booking.confirmedAt) {
-    await db.payment.updateMany({
-      where: { id: paymentId, status: { in: SETTLEABLE } },
-      data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
-    });
+    await markPaymentSucceeded(db, paymentId, now);
     return { outcome: "already_confirmed", bookingId };
   }
-  const link = await linkFor(booking);
+  const link = await meetingLinkFor(meetingRequestFor(booking));
   let outcome: ConfirmOutcome | "already_refunded";
   try {
     outcome = await db.$transaction(async (tx) => {
@@ -85,10 +73,7 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
       if (payment.refunds.some((r) => r.status !== "FAILED") || payment.status === "REFUNDED" || payment.status === "PARTIALLY_REFUNDED") {
         return "already_refunded" as const;
       }
-      await tx.payment.updateMany({
-        where: { id: paymentId, status: { in: SETTLEABLE } },
-        data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
-      });
+      await markPaymentSucceeded(tx, paymentId, now);
       const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (result === "not_confirmable") {
         // Confirmed by a concurrent call and cancelled since: still settled, not late.
@@ -99,7 +84,7 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
       return result;
     });
   } catch (error) {
-    if (error instanceof SlotLost || isUniqueViolation(error)) return refundLatePayment(bookingId, paymentId);
+    if (error instanceof SlotLost || isUniqueViolation(error)) return refundLatePayment(bookingId, paymentId, now);
     throw error;
   }
   if (outcome === "confirmed") log("info", "payment.succeeded", { bookingId, paymentId });
@@ -113,7 +98,7 @@ export async function confirmFreeBooking(bookingId: string, now = new Date()): P
   if (booking.slot.requiresPayment && booking.slot.priceCents > 0) {
     throw new AppError("payment_failed", "This booking needs a payment before it can be confirmed.");
   }
-  const link = await linkFor(booking);
+  const link = await meetingLinkFor(meetingRequestFor(booking));
   try {
     const outcome = await db.$transaction((tx) =>
       confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId }),

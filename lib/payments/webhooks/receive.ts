@@ -1,5 +1,4 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
@@ -10,6 +9,7 @@ import { claimEvent, completeEvent, releaseEvent } from "./event-log";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
+import { bookingIdForIntent } from "./finalize-intent";
 
 // POST /api/webhooks/stripe: verify, record, dispatch. Handlers re-fetch what the event
 // refers to and only make conditional moves, so a duplicate, a reordered or a concurrent
@@ -22,12 +22,7 @@ const HANDLERS: Record<string, (event: ProviderEvent) => Promise<void>> = {
   "charge.refunded": handleChargeRefunded,
 };
 
-async function bookingIdOf(event: ProviderEvent): Promise<string | null> {
-  if (!event.intentId) return null;
-  const db = await getDb();
-  const payment = await db.payment.findUnique({ where: { providerPaymentId: event.intentId }, select: { bookingId: true } });
-  return payment?.bookingId ?? null;
-}
+const bookingIdOf = (event: ProviderEvent) => bookingIdForIntent(event.intentId);
 
 export type WebhookOutcome = "processed" | "duplicate" | "in_progress" | "ignored";
 
