@@ -2,17 +2,15 @@
 
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import type { MeetingMethodName } from "@/lib/meeting-methods";
-import type { FieldErrors } from "@/lib/errors/app-error";
-import type { StartedBooking } from "@/lib/payments/start-booking";
+import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { INITIAL_FLOW, flowReducer } from "./booking-flow-state";
 import { Calendar } from "./calendar";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
 import { dateKeyInZone, detectTimeZone, zoneCity } from "./format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
-import { StepList, type Step } from "./step-list";
+import { StepList } from "./step-list";
 import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type SlotOption } from "./types";
 
 // The later steps load on demand (warmed up once a time is picked), keeping the
@@ -61,15 +59,14 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
   const [chosenZone, setChosenZone] = useState<string | null>(null);
   const zone = chosenZone ?? detectedZone;
 
-  const [step, setStep] = useState<Step>("date");
+  // The steps are one reducer over a union (booking-flow-state.ts); the dialog, the zone and
+  // the typed details are independent of the step and stay plain state.
+  const [flow, dispatchFlow] = useReducer(flowReducer, INITIAL_FLOW);
+  const { view } = flow;
+  const step = view.step;
   const [dialogDate, setDialogDate] = useState<string | null>(null);
   const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
-  const [slot, setSlot] = useState<SlotOption | null>(null);
-  const [method, setMethod] = useState<MeetingMethodName | null>(null);
   const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
-  const [started, setStarted] = useState<{ booking: StartedBooking; clockOffsetMs: number } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [formProblem, setFormProblem] = useState<{ message: string; fieldErrors?: FieldErrors } | null>(null);
   const [pending, startTransition] = useTransition();
 
   // The current step's heading takes focus when the step changes (and is read out).
@@ -81,10 +78,11 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
     flowRef.current?.querySelector<HTMLElement>("[data-current-heading]")?.focus();
   }, [step]);
 
-  function goTo(next: Step) {
+  // Every step change moves focus to the new step's heading.
+  const dispatch: typeof dispatchFlow = (event) => {
     focusHeading.current = true;
-    setStep(next);
-  }
+    dispatchFlow(event);
+  };
 
   const todayKey = dateKeyInZone(nowIso, zone);
   const lastKey = dateKeyInZone(new Date(Date.parse(nowIso) + windowDays * 86_400_000), zone);
@@ -109,34 +107,26 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
     // Warm-up only: a failed load is retried when the step renders.
     loadDetailsForm().catch(() => undefined);
     loadPaymentStep().catch(() => undefined);
-    setSlot(picked);
-    if (method && !picked.methods.includes(method)) setMethod(null);
-    setNotice(null);
     setDialogDate(null);
-    goTo("method");
+    dispatch({ type: "pick_slot", slot: picked });
   }
 
   function backToCalendar(message: string | null) {
-    setNotice(message);
-    setSlot(null);
-    setStarted(null);
-    setFormProblem(null);
-    goTo("date");
+    dispatch({ type: "back_to_calendar", notice: message });
     router.refresh();
   }
 
   function submitDetails(input: unknown) {
-    setFormProblem(null);
+    dispatchFlow({ type: "submit_details" });
     startTransition(async () => {
       const result = await actions.start(input);
       if (!result) return; // a free slot was confirmed and the page moved on
       if (result.ok) {
-        setStarted({ booking: result.started, clockOffsetMs: Date.parse(result.serverNow) - Date.now() });
-        goTo("payment");
+        dispatch({ type: "started", started: { booking: result.started, clockOffsetMs: Date.parse(result.serverNow) - Date.now() } });
       } else if (SLOT_LOST_CODES.has(result.code)) {
         backToCalendar(result.message);
       } else {
-        setFormProblem({ message: result.message + retryHint(result.retryAfterSeconds), fieldErrors: result.fieldErrors });
+        dispatchFlow({ type: "details_rejected", problem: { message: result.message + retryHint(result.retryAfterSeconds), fieldErrors: result.fieldErrors } });
       }
     });
   }
@@ -153,9 +143,9 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
 
       <section hidden={step !== "date"} aria-label="Pick a date" className="grid gap-4">
         {heading("Pick a date", step === "date")}
-        {notice && (
+        {view.step === "date" && view.notice && (
           <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm font-medium text-amber-950">
-            {notice}
+            {view.notice}
           </p>
         )}
         <p className="text-sm text-slate-600">
@@ -165,58 +155,51 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
         <Calendar slotCounts={slotCounts} todayKey={todayKey} lastKey={lastKey} onPick={openDate} />
       </section>
 
-      {step === "method" && slot && (
+      {view.step === "method" && (
         <section aria-label="How to meet" className="grid gap-4">
           {heading("How would you like to meet?")}
-          <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone}>
+          <ChosenSlot slot={view.slot} zone={zone} businessTimeZone={businessTimeZone}>
             <ChangeButton label="Change time" onClick={() => backToCalendar(null)} />
           </ChosenSlot>
-          <MethodPicker
-            methods={slot.methods}
-            selected={method}
-            onSelect={(m) => {
-              setMethod(m);
-              goTo("details");
-            }}
-          />
+          <MethodPicker methods={view.slot.methods} selected={flow.method} onSelect={(m) => dispatch({ type: "pick_method", method: m })} />
         </section>
       )}
 
-      {step === "details" && slot && method && (
+      {view.step === "details" && (
         <section aria-label="Your details" className="grid gap-4">
           {heading("Your details")}
-          <ChosenSlot slot={slot} zone={zone} businessTimeZone={businessTimeZone} method={method}>
-            <ChangeButton label="Change method" onClick={() => goTo("method")} />
+          <ChosenSlot slot={view.slot} zone={zone} businessTimeZone={businessTimeZone} method={view.method}>
+            <ChangeButton label="Change method" onClick={() => dispatch({ type: "change_method" })} />
           </ChosenSlot>
           <DetailsForm
             values={details}
-            target={{ slotId: slot.id, method, timeZone: zone }}
+            target={{ slotId: view.slot.id, method: view.method, timeZone: zone }}
             onChange={setDetails}
             onValid={submitDetails}
             pending={pending}
-            submitLabel={slot.requiresPayment ? "Continue to payment" : "Confirm booking"}
-            serverErrors={formProblem?.fieldErrors}
-            serverMessage={formProblem?.message}
-            phoneHint={method === "PHONE" ? "Optional: in case we need to reach you before the call (include the country code)." : undefined}
+            submitLabel={view.slot.requiresPayment ? "Continue to payment" : "Confirm booking"}
+            serverErrors={view.problem?.fieldErrors}
+            serverMessage={view.problem?.message}
+            phoneHint={view.method === "PHONE" ? "Optional: in case we need to reach you before the call (include the country code)." : undefined}
           />
         </section>
       )}
 
-      {step === "payment" && slot && method && started && (
+      {view.step === "payment" && (
         <section aria-label="Payment" className="grid gap-4">
-          {heading(started.booking.payment.mode === "none" ? "Confirm your booking" : "Pay and confirm")}
+          {heading(view.started.booking.payment.mode === "none" ? "Confirm your booking" : "Pay and confirm")}
           <PaymentStep
-            started={started.booking}
-            clockOffsetMs={started.clockOffsetMs}
-            slot={slot}
-            method={method}
+            started={view.started.booking}
+            clockOffsetMs={view.started.clockOffsetMs}
+            slot={view.slot}
+            method={view.method}
             details={details}
             zone={zone}
             businessTimeZone={businessTimeZone}
             refundTerms={refundTerms}
             confirmPayment={actions.confirmPayment}
             onSlotLost={backToCalendar}
-            onEditDetails={() => goTo("details")}
+            onEditDetails={() => dispatch({ type: "edit_details" })}
           />
         </section>
       )}
