@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { IDLE_STATE, type ActionState } from "@/lib/admin/action-state";
+import { IDLE_STATE, type ActionState } from "@/app/admin/_lib/action-state";
 import { FormStateContext } from "./form-state";
 import { useNotify } from "./notices";
 

@@ -1,6 +1,6 @@
 "use client";
 import { createContext, useContext } from "react";
-import type { ActionState } from "@/lib/admin/action-state";
+import type { ActionState } from "@/app/admin/_lib/action-state";
 
 // Lets fields inside an ActionForm show their own errors from the action's result.
 export const FormStateContext = createContext<ActionState>({ status: "idle" });

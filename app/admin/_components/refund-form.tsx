@@ -1,5 +1,5 @@
 "use client";
-import type { ActionState } from "@/lib/admin/action-state";
+import type { ActionState } from "@/app/admin/_lib/action-state";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup, Field } from "./fields";
 

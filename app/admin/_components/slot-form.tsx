@@ -1,5 +1,5 @@
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
-import type { ActionState } from "@/lib/admin/action-state";
+import type { ActionState } from "@/app/admin/_lib/action-state";
 import { ActionForm } from "./action-form";
 import { CheckboxField, ChoiceGroup, Field } from "./fields";
 

@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionState } from "@/lib/admin/action-state";
-import { errorState, formDataToObject } from "@/lib/admin/admin-action";
+import type { ActionState } from "@/app/admin/_lib/action-state";
+import { errorState, formDataToObject } from "@/app/admin/_lib/admin-action";
 import { signInAdmin } from "@/lib/auth/login";
 import { clientIp } from "@/lib/http/client-context";
 

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction } from "@/lib/admin/admin-action";
+import { adminAction } from "@/app/admin/_lib/admin-action";
 import { calendarFeedUrl, rotateCalendarFeedToken } from "@/lib/admin/calendar-feed";
 
 export const rotateFeedTokenAction = adminAction("calendar_feed.rotate", z.object({}), async (actor) => {

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { adminAction } from "@/lib/admin/admin-action";
+import { adminAction } from "@/app/admin/_lib/admin-action";
 import { bulkGenerateSlots, bulkSlotsSchema, createSlot, deleteSlot, setSlotAvailability, slotInputSchema, updateSlot } from "@/lib/booking/slot-admin";
 import { env } from "@/lib/env";
 

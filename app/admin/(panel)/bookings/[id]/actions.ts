@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { adminAction } from "@/lib/admin/admin-action";
+import { adminAction } from "@/app/admin/_lib/admin-action";
 import { adminCancelBooking, adminRefundPayment, adminSendReminder } from "@/lib/admin/booking-admin-actions";
 import { adminConfirmBooking, adminRecordMeetingResult, adminRecordProjectOutcome } from "@/lib/booking/admin-transitions";
 import { parseAmountToCents } from "@/lib/booking/slot-generator";
