@@ -1,8 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { ensureClockOffset } from "./tests/helpers/clock/shifted-date.mjs";
 
 // Drives the production build in Debian's Chromium (nothing is downloaded). On a laptop
 // without /usr/bin/chromium, Playwright's own browser is used instead.
+// The app, the fakes, the workers and (through tests/e2e/helpers/test.ts) every page run on
+// one clock pinned to TEST_NOW, so the suite passes the same way on any calendar date.
+ensureClockOffset();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const chromium = "/usr/bin/chromium";
 export const E2E_DATA_DIR = `.data/e2e-${port}/pglite`;
@@ -45,6 +49,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
+      TEST_NOW: process.env.TEST_NOW!,
+      TEST_CLOCK_OFFSET_MS: process.env.TEST_CLOCK_OFFSET_MS!,
+      NODE_OPTIONS: process.env.NODE_OPTIONS!,
       EMBEDDED_DB_DIR: E2E_DATA_DIR,
       APP_URL: `http://127.0.0.1:${port}`,
       ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",

@@ -8,8 +8,11 @@ export NEXT_TELEMETRY_DISABLED=1
 echo "== typecheck"
 npx tsc --noEmit
 
-echo "== unit and integration tests"
+echo "== unit and integration tests (clock pinned to TEST_NOW, default in tests/helpers/clock)"
 npx vitest run
+
+echo "== fast tests again at awkward dates (month ends, leap day, DST weekends, year end)"
+bash scripts/test-dates.sh fast
 
 if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1; then
   if [ "${CI:-}" = "true" ]; then

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { auditActions, bookAsVisitor, bookingRow, createAdmin, insertBooking, insertSlot, login, offHoursStart } from "./admin-support";
 

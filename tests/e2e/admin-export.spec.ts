@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { bookAsVisitor, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
 
 test.beforeAll(() => {

@@ -1,10 +1,12 @@
-import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "./helpers/test";
 
 // Shared steps of the /contact browser tests. Each test books its own date (by index into
 // the open dates) so tests never compete for a slot unless they mean to.
 
 export const VISITOR_ZONE = "Europe/London";
 export const BUSINESS_ZONE = "America/New_York";
+/** The e2e server runs on the default booking window (lib/env.ts BOOKING_WINDOW_DAYS). */
+export const BOOKING_WINDOW_DAYS = 30;
 
 export type OpenSlot = { id: string; startsAt: string; durationMinutes: number; priceCents: number; methods: string[] };
 
