@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.tsx", "tests/**/*.test.ts"],
-          exclude: [...integration, "tests/e2e/**"],
+          exclude: [...integration, "tests/e2e/**", "tests/process/**"],
           setupFiles: ["tests/helpers/setup.ts"],
           env: { LOG_LEVEL: "warn" },
           environment: "node",

@@ -31,7 +31,8 @@ export type FakeResend = {
   close: () => Promise<void>;
 };
 
-export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeResend> {
+/** `latencyMs` delays every answer, like a real provider's round trip (widens race windows). */
+export async function startFakeResend(apiKey = "re_test_fake", options: { latencyMs?: number } = {}): Promise<FakeResend> {
   const delivered: FakeResendEmail[] = [];
   const byKey = new Map<string, { hash: string; id: string }>();
   const failures: ({ status: number; name: string } | "drop")[] = [];
@@ -61,7 +62,10 @@ export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeRese
     return { status: 200, json: { id } };
   };
 
-  const server = await startJsonServer(handle);
+  const latencyMs = options.latencyMs ?? 0;
+  const server = await startJsonServer(
+    latencyMs > 0 ? async (request) => new Promise<FakeResponse>((resolve) => setTimeout(() => resolve(handle(request)), latencyMs)) : handle,
+  );
   return {
     url: server.url,
     apiKey,
