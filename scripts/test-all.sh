@@ -26,6 +26,9 @@ fi
 echo "== build"
 npx next build
 
+echo "== two production instances on one PostgreSQL database (skips without TEST_DATABASE_URL)"
+npx vitest run -c tests/process/vitest.process.config.ts
+
 echo "== browser tests (demo payments)"
 npx playwright test
 
