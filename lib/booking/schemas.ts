@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MEETING_METHODS } from "./methods";
 import { isValidTimeZone } from "@/lib/time-zones";
-import { DETAIL_LIMITS } from "./detail-limits";
+import { DETAIL_LIMITS, PHONE_PATTERN } from "./detail-limits";
 
 // The visitor's details form. The same schema validates in the browser and on the server.
 
@@ -37,7 +37,7 @@ export const visitorDetailsSchema = z.object({
     .transform((v) => v.toLowerCase()),
   company: optionalTrimmed(DETAIL_LIMITS.company, "Company"),
   phone: optionalTrimmed(DETAIL_LIMITS.phone, "Phone")
-    .refine((v) => v === undefined || /^[+()\d\s.-]{5,40}$/.test(v), "Please enter a valid phone number."),
+    .refine((v) => v === undefined || PHONE_PATTERN.test(v), "Please enter a valid phone number."),
   notes: optionalTrimmed(DETAIL_LIMITS.notes, "Notes", false),
 });
 
