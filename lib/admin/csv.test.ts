@@ -57,7 +57,7 @@ describe("csvCell on generated text", () => {
       }),
       { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
     );
-  });
+  }, 30_000 + FUZZ_RUNS * 20);
 });
 
 describe("csvPhone", () => {

@@ -16,6 +16,7 @@ import { FUZZ_RUNS, FUZZ_SEED } from "@/tests/e2e/helpers/fuzz";
 
 const APP_URL = "http://localhost:3000"; // the test env's APP_URL and ORGANIZER_EMAIL
 const ORGANIZER = "mailto:bookings@example.com";
+const TIMEOUT = 30_000 + FUZZ_RUNS * 100; // about 20 ms a run on a busy machine
 
 // --- what a reader must see -------------------------------------------------------------
 
@@ -36,9 +37,12 @@ const nodeIcalCanRead = (s: string) => !/\\[nN]/.test(s) && !/^".*"$/s.test(s);
 // --- generators -------------------------------------------------------------------------
 
 const hostilePiece = fc.oneof(
-  fc.constantFrom('"', ";", ":", ",", "\\", "\\n", "\r", "\n", "\r\n", "\t", "^", "^'", "^n", "=", " ", "mailto:", ";CN=", "😀", "👩‍👩‍👧", "漢字", "é", "\u2028", "\u0085", "\u0000", "\u007F"),
-  fc.string({ unit: "binary", maxLength: 8 }),
-  fc.string({ unit: "grapheme", maxLength: 12 }),
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('"', ";", ":", ",", "\\", "\\n", "\r", "\n", "\r\n", "\t", "^", "^'", "^n", "=", " ", "mailto:", ";CN=", "😀", "👩‍👩‍👧", "漢字", "é", "\u2028", "\u0085", "\u0000", "\u007F"),
+  },
+  { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
 );
 const longRun = fc.tuple(fc.constantFrom("a", "é", "😀", "漢", "\\;"), fc.integer({ min: 40, max: 200 })).map(([c, n]) => c.repeat(n));
 const hostileText = fc.array(fc.oneof({ weight: 5, arbitrary: hostilePiece }, { weight: 1, arbitrary: longRun }), { maxLength: 20 }).map((p) => p.join(""));
@@ -193,7 +197,7 @@ describe("invites read back exactly by ical.js and node-ical", () => {
       }),
       { seed: FUZZ_SEED, numRuns: FUZZ_RUNS },
     );
-  });
+  }, TIMEOUT);
 });
 
 // --- the admin feed ---------------------------------------------------------------------
@@ -264,5 +268,5 @@ describe("the admin calendar feed reads back exactly by ical.js and node-ical", 
       }),
       { seed: FUZZ_SEED, numRuns: FUZZ_RUNS },
     );
-  });
+  }, TIMEOUT);
 });
