@@ -15,7 +15,7 @@ const TEXT_CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F]/g;
 const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** What a TEXT value will read back as: line breaks as LF, no other control character. */
-export function normaliseText(value: string): string {
+function normaliseText(value: string): string {
   return value.replace(LONE_SURROGATES, "\uFFFD").replace(LINE_BREAKS, "\n").replace(TEXT_CONTROLS, "");
 }
 
@@ -35,11 +35,6 @@ export function paramValue(value: string): string | null {
   const cleaned = value.replace(LONE_SURROGATES, "").replace(PARAM_UNSAFE, "").trim();
   if (!cleaned) return null;
   return /^[A-Za-z0-9-]+$/.test(cleaned) ? cleaned : `"${cleaned}"`;
-}
-
-/** What a parser reads back from `paramValue(value)` (null: the parameter is left out). */
-export function paramText(value: string): string | null {
-  return paramValue(value)?.replace(/^"(.*)"$/, "$1") ?? null;
 }
 
 // RFC 3986 characters: a URI value is not escaped, so it may hold nothing else.
