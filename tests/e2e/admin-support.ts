@@ -87,7 +87,7 @@ export async function insertBooking(
 export async function bookAsVisitor(
   request: APIRequestContext,
   slotId: string,
-  visitor: { name: string; email: string; company?: string; notes?: string },
+  visitor: { name: string; email: string; company?: string; phone?: string; notes?: string },
 ): Promise<string> {
   const hold = await request.post("/api/bookings", { data: { slotId, method: "PHONE", timeZone: "Europe/London", ...visitor } });
   expect(hold.status(), await hold.text()).toBe(201);
