@@ -62,15 +62,35 @@ async function snapshot() {
   return { audit, slots, outbox, refunds, settings, booking };
 }
 
+/**
+ * A valid session of an account without the admin role: signed in as an admin, then
+ * demoted (no sign-in path starts a session for a non-admin; lib/auth tests that).
+ */
+async function nonAdminSessionHeaders(): Promise<Headers> {
+  const headers = await adminSessionHeaders();
+  await t.db.user.update({ where: { email: ADMIN.email }, data: { role: "user" } });
+  expect(await t.db.session.count()).toBe(1);
+  return headers;
+}
+
+const VISITORS: [string, () => Promise<Headers>][] = [
+  ["without a session", async () => new Headers()],
+  ["with a valid session of a non-admin account", nonAdminSessionHeaders],
+];
+
 beforeEach(() => {
   setRequestHeaders(new Headers());
 });
 
-describe("admin entry points refuse without a session", () => {
-  it("finds the admin modules on disk", () => {
-    expect(actionModules.length).toBeGreaterThanOrEqual(5);
-    expect(routeModules).toContain("app/api/admin/bookings/export/route.ts");
-    expect(pageModules.length).toBeGreaterThanOrEqual(8);
+it("finds the admin modules on disk", () => {
+  expect(actionModules.length).toBeGreaterThanOrEqual(5);
+  expect(routeModules).toContain("app/api/admin/bookings/export/route.ts");
+  expect(pageModules.length).toBeGreaterThanOrEqual(8);
+});
+
+describe.each(VISITORS)("admin entry points refuse %s", (_, sessionHeaders) => {
+  beforeEach(async () => {
+    setRequestHeaders(await sessionHeaders());
   });
 
   it("every exported server action redirects to the login page and changes nothing", async () => {
@@ -120,6 +140,9 @@ describe("admin entry points refuse without a session", () => {
     }
   });
 
+});
+
+describe("a forged cookie", () => {
   it("a forged or stale cookie is no session", async () => {
     const { form } = await seedEverything();
     setRequestHeaders(new Headers({ cookie: "consult.session_token=forged.value; __Secure-consult.session_token=forged.value" }));
