@@ -63,8 +63,13 @@ describe("signInAdmin", () => {
 describe("accounts not made by create-admin", () => {
   it("get the non-admin role, from better-auth and from the database default alike", async () => {
     const auth = await getAuth();
-    const created = await (await auth.$context).internalAdapter.createUser({ email: "signup@example.com", name: "Sign Up", emailVerified: true });
-    expect(created.role).toBe("user");
+    // What a social login enabled later would do.
+    const { user } = await (await auth.$context).internalAdapter.createOAuthUser(
+      { email: "social@example.com", name: "Social", emailVerified: true },
+      { providerId: "github", accountId: "12345" },
+    );
+    expect((user as { role?: string }).role).toBe("user");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("user");
     await t.db.$executeRaw`INSERT INTO "user" ("id", "name", "email", "updatedAt") VALUES ('raw-user', 'Raw', 'raw@example.com', now())`;
     expect((await t.db.user.findUniqueOrThrow({ where: { id: "raw-user" } })).role).toBe("user");
   });
