@@ -14,20 +14,12 @@ function tooLarge(limitBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is too large (at most ${Math.round(limitBytes / 1024)} kB).`);
 }
 
-/**
- * Cancels a body the handler will not read. Without it `next start` holds the answer back
- * while the client keeps sending (20 s seen for an unread upload); with it the answer goes
- * out at once.
- */
-export async function discardUnreadBody(request: Request): Promise<void> {
-  if (request.body && !request.bodyUsed && !request.body.locked) await request.body.cancel().catch(() => undefined);
-}
-
 /** The body as bytes, or a 413 AppError once it passes `limitBytes`. */
 export async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limitBytes) {
-    await discardUnreadBody(request);
+    // Not read at all; cancelling tells the server it may drop the rest.
+    await request.body?.cancel().catch(() => undefined);
     throw tooLarge(limitBytes);
   }
   if (!request.body) return new Uint8Array(0);

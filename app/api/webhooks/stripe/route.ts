@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { discardUnreadBody, readBodyText, WEBHOOK_BODY_LIMIT_BYTES } from "@/lib/http/read-body";
+import { readBodyText, WEBHOOK_BODY_LIMIT_BYTES } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/responses";
 import { receiveStripeWebhook } from "@/lib/payments/webhooks/receive";
 
@@ -17,8 +17,6 @@ export async function POST(request: Request) {
     // 409 for a delivery another request is still working on: Stripe retries it later.
     return NextResponse.json({ received: true, outcome }, { status: outcome === "in_progress" ? 409 : 200 });
   } catch (error) {
-    // Not configured: the body was never read.
-    await discardUnreadBody(request);
     return errorResponse(error, "POST /api/webhooks/stripe");
   }
 }
