@@ -6,6 +6,7 @@ import BookingConfirmedEmail, { bookingConfirmedSubject } from "./booking-confir
 import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "./booking-rescheduled";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "./late-payment-refunded";
+import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "./manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "./payment-refunded";
 
 // Every template with its preview props, for the dev preview and the snapshot tests.
@@ -27,6 +28,7 @@ export function templatePreviews(): TemplatePreview[] {
     preview("booking-cancelled", "Booking cancelled (with refund)", BookingCancelledEmail, bookingCancelledSubject),
     preview("payment-refunded", "Payment refunded", PaymentRefundedEmail, paymentRefundedSubject),
     preview("late-payment-refunded", "Late payment refunded (slot taken)", LatePaymentRefundedEmail, latePaymentRefundedSubject),
+    preview("manage-link-reissued", "New manage link (old one revoked)", ManageLinkReissuedEmail, manageLinkReissuedSubject),
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),
   ];

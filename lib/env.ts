@@ -99,7 +99,8 @@ const schema = z.object({
   SCHEDULER_ENABLED: optionalString,
   SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
 
-  // Auth and signed links. Required in production; a fixed development value otherwise.
+  // Auth and signed links. Required in production (32+ characters, not the development
+  // value); a fixed development value otherwise.
   AUTH_SECRET: optionalString,
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
@@ -142,11 +143,24 @@ export function isProduction(): boolean {
   return env().NODE_ENV === "production";
 }
 
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+/** Why this AUTH_SECRET cannot sign production links and sessions; null when it can. Never quotes it. */
+function authSecretProblem(secret: string | undefined): string | null {
+  if (!secret) return "AUTH_SECRET is required in production.";
+  if (secret === DEV_AUTH_SECRET) return "AUTH_SECRET is the development default; generate a new one (openssl rand -base64 32).";
+  if (secret.length < MIN_AUTH_SECRET_LENGTH) {
+    return `AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters in production (openssl rand -base64 32).`;
+  }
+  return null;
+}
+
 export function authSecret(): string {
   const e = env();
-  if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  if (e.NODE_ENV === "production") throw new EnvError("AUTH_SECRET is required in production");
-  return DEV_AUTH_SECRET;
+  if (e.NODE_ENV !== "production") return e.AUTH_SECRET ?? DEV_AUTH_SECRET;
+  const problem = authSecretProblem(e.AUTH_SECRET);
+  if (problem) throw new EnvError(problem);
+  return e.AUTH_SECRET!;
 }
 
 export type PaymentMode = "stripe" | "demo";
@@ -174,3 +188,30 @@ export function schedulerEnabled(): boolean {
   if (e.SCHEDULER_ENABLED !== undefined) return ["1", "true", "yes", "on"].includes(e.SCHEDULER_ENABLED.toLowerCase());
   return !e.VERCEL && e.NODE_ENV !== "test";
 }
+
+/**
+ * Everything that keeps this configuration from serving requests, one line per problem
+ * naming the variable (never its value); empty when it is usable. Outside production only
+ * invalid values count; in production the secret and payment rules too.
+ */
+export function configurationProblems(): string[] {
+  let e: Env;
+  try {
+    e = env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    return error.message.split("\n").slice(1).map((line) => line.trim());
+  }
+  if (e.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  const secret = authSecretProblem(e.AUTH_SECRET);
+  if (secret) problems.push(secret);
+  try {
+    paymentMode();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(error.message);
+  }
+  return problems;
+}
+

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { ADMIN } from "@/lib/admin/admin-fixtures";
 import { upsertAdmin } from "./admin-accounts";
+import { getAuth } from "./auth";
 import { INVALID_LOGIN_MESSAGE } from "./constants";
 import { TOO_MANY_LOGINS_MESSAGE, signInAdmin } from "./login";
 
@@ -49,5 +50,44 @@ describe("signInAdmin", () => {
     } finally {
       delete process.env.RATE_LIMIT_LOGIN_PER_IP;
     }
+  });
+
+  it("refuses an account that is not an admin, even with the right password, and starts no session", async () => {
+    await upsertAdmin(ADMIN);
+    await t.db.user.update({ where: { email: ADMIN.email }, data: { role: "user" } });
+    await expect(signInAdmin(ADMIN, "5.5.5.5")).rejects.toMatchObject({ code: "unauthorized", message: INVALID_LOGIN_MESSAGE });
+    expect(await t.db.session.count()).toBe(0);
+  });
+});
+
+describe("accounts not made by create-admin", () => {
+  it("get the non-admin role, from better-auth and from the database default alike", async () => {
+    const auth = await getAuth();
+    // What a social login enabled later would do.
+    const { user } = await (await auth.$context).internalAdapter.createOAuthUser(
+      { email: "social@example.com", name: "Social", emailVerified: true },
+      { providerId: "github", accountId: "12345" },
+    );
+    expect((user as { role?: string }).role).toBe("user");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("user");
+    await t.db.$executeRaw`INSERT INTO "user" ("id", "name", "email", "updatedAt") VALUES ('raw-user', 'Raw', 'raw@example.com', now())`;
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: "raw-user" } })).role).toBe("user");
+  });
+
+  it("get no session from any better-auth sign-in path (the session hook refuses them)", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    await upsertAdmin(ADMIN);
+    await t.db.user.update({ where: { email: ADMIN.email }, data: { role: "user" } });
+    const auth = await getAuth();
+    await expect(auth.api.signInEmail({ body: { email: ADMIN.email, password: ADMIN.password } })).rejects.toThrow();
+    expect(await t.db.session.count()).toBe(0);
+    expect(logged.mock.calls.join("\n")).toContain("Failed to create session");
+  });
+
+  it("create-admin still makes admins, and can sign in", async () => {
+    await upsertAdmin(ADMIN);
+    expect((await t.db.user.findUniqueOrThrow({ where: { email: ADMIN.email } })).role).toBe("admin");
+    await signInAdmin(ADMIN, "6.6.6.6");
+    expect(await t.db.session.count()).toBe(1);
   });
 });

@@ -13,6 +13,7 @@ import BookingConfirmedEmail, { bookingConfirmedSubject } from "@/emails/booking
 import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "@/emails/late-payment-refunded";
+import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "@/emails/manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
@@ -158,6 +159,8 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
       };
     case "booking_reminder":
       return build(BookingReminderEmail, bookingReminderSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
+    case "manage_link_reissued":
+      return build(ManageLinkReissuedEmail, manageLinkReissuedSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
     case "booking_cancelled":
       return {
         ...build(BookingCancelledEmail, bookingCancelledSubject, { ...summary(p, "visitor"), amountPaid: paid(p), refundAmount: refund(p), bookUrl }),

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
+import { JSON_BODY_LIMIT_BYTES, readBodyText } from "./read-body";
 
 export function jsonError(error: AppError): NextResponse {
   const headers: Record<string, string> = {};
@@ -33,10 +34,9 @@ export function errorResponse(error: unknown, context: string): NextResponse {
   );
 }
 
-/** Reads a JSON body, answering 400 for anything that is not a JSON object. */
+/** Reads a JSON body (413 past 64 kB), answering 400 for anything that is not a JSON object. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.length > 64_000) throw new AppError("bad_request", "The request body is too large.");
+  const text = await readBodyText(request, JSON_BODY_LIMIT_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -18,7 +18,7 @@ import {
 } from "../../../_components/ui";
 import {
   cancelBookingAction, confirmBookingAction, markCompletedAction, markNoShowAction, recordOutcomeAction, refundPaymentAction,
-  sendReminderAction,
+  reissueManageLinkAction, sendReminderAction,
 } from "./actions";
 
 export const metadata = { title: "Booking" };
@@ -61,6 +61,23 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
   if (b.status === "CONFIRMED" && !started && !b.reminderSentAt) {
     actions.push(
       <ActionForm key="remind" action={sendReminderAction} submitLabel="Send reminder now" variant="secondary">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  const ended = b.slot.startsAt.getTime() + b.slot.durationMinutes * 60_000 <= now.getTime();
+  if (b.status === "CONFIRMED" && b.manageTokenHash && !ended) {
+    actions.push(
+      <ActionForm
+        key="reissue"
+        action={reissueManageLinkAction}
+        submitLabel="Revoke and resend the visitor's link"
+        variant="secondary"
+        confirm={{
+          question: "Revoke the visitor's manage link? Every link sent so far stops working, and the visitor is emailed a new one.",
+          confirmLabel: "Yes, revoke and resend",
+        }}
+      >
         {hidden}
       </ActionForm>,
     );
