@@ -7,7 +7,8 @@ import { createServer } from "node:http";
 import { loadEnvConfig } from "@next/env";
 import { parseStartArgs } from "./lib/start-args";
 
-process.env.NODE_ENV = "production";
+// As `next start` does: a production server whatever the shell says.
+Object.assign(process.env, { NODE_ENV: "production" });
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main(): Promise<void> {
