@@ -57,8 +57,8 @@ const schema = z.object({
   // Failed sign-ins per account from browsers without that account's device cookie (ADR 045).
   RATE_LIMIT_LOGIN_PER_ACCOUNT: int(20, 1, 1_000_000),
   // Requests that ask Stripe about a booking (confirm-payment, payment-intent, /contact/return).
-  RATE_LIMIT_STRIPE_CALLS_PER_IP: int(60, 1, 1_000_000),
-  RATE_LIMIT_STRIPE_CALLS_PER_BOOKING: int(20, 1, 1_000_000),
+  RATE_LIMIT_PAYMENT_CHECKS_PER_IP: int(60, 1, 1_000_000),
+  RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: int(20, 1, 1_000_000),
 
   // Where the client's address comes from (ADR 046): vercel | none | N (the Nth address from
   // the right of X-Forwarded-For, for N trusted proxies). Default: vercel on Vercel, else none.

@@ -14,6 +14,11 @@ export async function clientIp(): Promise<string> {
   return clientIpFrom(await headers(), trustProxy());
 }
 
+/** The same, from a route handler's own request. */
+export function requestClientIp(request: Request): string {
+  return clientIpFrom(request.headers, trustProxy());
+}
+
 /** Returns the visitor's session id, creating the cookie when missing. */
 export async function clientSession(): Promise<string> {
   const jar = await cookies();
