@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 
 // Benchmarks run against the production build on real PostgreSQL: a fresh database per
 // run (created on the server in BENCH_DATABASE_URL or TEST_DATABASE_URL), migrated, then
-// `next start` pointed at it.
+// the production server (`npm start`, i.e. scripts/start.ts) pointed at it.
 
 export function baseDatabaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -22,10 +22,19 @@ export function ensureBuilt(): void {
   if (!existsSync(`${dir}/BUILD_ID`)) throw new Error(`No production build in ${dir}: run \`npx next build\` first.`);
 }
 
-export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export type AppServer = "npm-start" | "next-start";
+
+export async function startApp(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  server: AppServer = "npm-start",
+): Promise<{ url: string; stop: () => Promise<void> }> {
   ensureBuilt();
-  // Own process group, so stopping it also stops the next-server process it forks.
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const [bin, args] =
+    server === "npm-start" ? ["node_modules/.bin/tsx", ["scripts/start.ts"]] : ["node_modules/.bin/next", ["start"]];
+  // Own process group, so stopping it also stops the processes it forks.
+  const child: ChildProcess = spawn(bin, [...args, "-H", "127.0.0.1", "-p", String(port)], {
     detached: true,
     env: {
       ...process.env,
@@ -50,7 +59,7 @@ export async function startApp(databaseUrl: string, port: number, extraEnv: Reco
     } catch {
       // Not up yet.
     }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start did not become healthy");
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${server} did not become healthy`);
     await new Promise((r) => setTimeout(r, 300));
   }
   return {
