@@ -4,7 +4,7 @@
 // its rate limits are counted under (ADR 046).
 //   npm start -- -H 127.0.0.1 -p 3000
 import { createServer } from "node:http";
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 import { parseStartArgs } from "./lib/start-args";
 
 // As `next start` does: a production server whatever the shell says.
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const args = parseStartArgs(process.argv.slice(2));
   const dir = process.cwd();
   // The same .env files `next start` loads, before the environment is validated.
-  loadEnvConfig(dir, false);
+  nextEnv.loadEnvConfig(dir, false);
   const { env, trustProxy } = await import("../lib/env");
   const { pinForwardingHeaders } = await import("../lib/http/client-ip");
   const trust = trustProxy();
