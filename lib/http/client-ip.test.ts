@@ -90,6 +90,9 @@ describe("pinForwardingHeaders", () => {
       "x-forwarded-for": "6.6.6.6",
       "x-real-ip": "6.6.6.6",
       forwarded: "for=6.6.6.6",
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      "x-forwarded-port": "443",
       host: "example.com",
     };
     pinForwardingHeaders(headers, "::ffff:198.51.100.9", NONE);

@@ -69,13 +69,15 @@ export function clientIpFrom(headers: Headers, trust: TrustProxy): string {
 
 type NodeHeaders = Record<string, string | string[] | undefined>;
 
+const CLIENT_WRITTEN_UNDER_NONE = ["x-real-ip", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"];
+
 /**
- * For the start wrapper, before Next sees the request: under `none` the forwarding headers
- * are whatever the client wrote, so they are replaced by the TCP peer's address.
+ * For the start wrapper, before Next sees the request: under `none` no proxy wrote the
+ * forwarding headers, the client did. The address becomes the TCP peer's; the rest is
+ * dropped, and Next fills host, proto and port in from the connection itself.
  */
 export function pinForwardingHeaders(headers: NodeHeaders, peer: string | undefined, trust: TrustProxy): void {
   if (trust.kind !== "none") return;
   headers["x-forwarded-for"] = normalizeIp(peer) ?? UNKNOWN_CLIENT;
-  delete headers["x-real-ip"];
-  delete headers["forwarded"];
+  for (const name of CLIENT_WRITTEN_UNDER_NONE) delete headers[name];
 }
