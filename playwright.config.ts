@@ -41,7 +41,9 @@ export default defineConfig({
       : {},
   },
   webServer: {
-    command: `rm -rf .data/e2e-${port} && npx next start -H 127.0.0.1 -p ${port}`,
+    // npm start (scripts/start.ts) pins the client address to the socket's (TRUST_PROXY=none),
+    // so every test arrives as 127.0.0.1 and shares that address's limits.
+    command: `rm -rf .data/e2e-${port} && npm start -- -H 127.0.0.1 -p ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -59,6 +61,9 @@ export default defineConfig({
       RATE_LIMIT_HOLDS_PER_IP: "1000",
       RATE_LIMIT_HOLDS_PER_EMAIL: "1000",
       RATE_LIMIT_MANAGE_PER_IP: "100000",
+      RATE_LIMIT_LOGIN_PER_ACCOUNT: "1000",
+      RATE_LIMIT_PAYMENT_CHECKS_PER_IP: "100000",
+      RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: "1000",
       CRON_SECRET: "e2e-cron-secret",
       AUTH_SECRET: "e2e-secret-0123456789-0123456789-0123456789",
       ADMIN_NOTIFY_EMAIL: "owner@example.com",

@@ -54,6 +54,23 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: int(600, 1, 86_400),
   RATE_LIMIT_MANAGE_PER_IP: int(60, 1, 1_000_000),
   RATE_LIMIT_LOGIN_PER_IP: int(10, 1, 1_000_000),
+  // Failed sign-ins per account from browsers without that account's device cookie (ADR 045).
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(20, 1, 1_000_000),
+  // Requests that ask Stripe about a booking (confirm-payment, payment-intent, /contact/return).
+  RATE_LIMIT_PAYMENT_CHECKS_PER_IP: int(60, 1, 1_000_000),
+  RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: int(20, 1, 1_000_000),
+
+  // Where the client's address comes from (ADR 046): vercel | none | N (the Nth address from
+  // the right of X-Forwarded-For, for N trusted proxies). Default: vercel on Vercel, else none.
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(vercel|none|[1-9]|1[0-9]|20)$/, "use vercel, none or a number of proxies from 1 to 20")
+      .optional(),
+  ),
+  // Listening port of `npm start` when -p is not given (as for `next start`).
+  PORT: int(3000, 1, 65_535),
 
   // Stripe. Without both keys the app runs in demo payment mode.
   STRIPE_SECRET_KEY: optionalString,
@@ -176,6 +193,16 @@ export function paymentMode(): PaymentMode {
     );
   }
   return "demo";
+}
+
+export type TrustProxy = { kind: "vercel" } | { kind: "none" } | { kind: "hops"; hops: number };
+
+/** How far the forwarding headers are trusted; see lib/http/client-ip.ts. */
+export function trustProxy(): TrustProxy {
+  const e = env();
+  const value = e.TRUST_PROXY ?? (e.VERCEL ? "vercel" : "none");
+  if (value === "vercel" || value === "none") return { kind: value };
+  return { kind: "hops", hops: Number(value) };
 }
 
 export function usesEmbeddedDatabase(): boolean {

@@ -1,9 +1,9 @@
 import "../../scripts/lib/bootstrap";
-import { startProductionServer } from "../../tests/helpers/production-server";
+import { startProductionServer, type ProductionServerKind } from "../../tests/helpers/production-server";
 
 // Benchmarks run against the production build on real PostgreSQL: a fresh database per
 // run (created on the server in BENCH_DATABASE_URL or TEST_DATABASE_URL), migrated, then
-// `next start` pointed at it.
+// the production server (`npm start`, i.e. scripts/start.ts) pointed at it.
 
 export function baseDatabaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -16,9 +16,17 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
   return createScratchDatabase(baseDatabaseUrl(), "bench");
 }
 
-export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export type { ProductionServerKind as AppServer } from "../../tests/helpers/production-server";
+
+export async function startApp(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  server: ProductionServerKind = "npm-start",
+): Promise<{ url: string; stop: () => Promise<void> }> {
   return startProductionServer({
     port,
+    server,
     env: {
       DATABASE_URL: databaseUrl,
       ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
 import { finalizeBookingPayment } from "./finalize";
+import { limitPaymentChecks } from "./payment-check-limits";
 import { paymentIntentForBooking, type BookingPaymentIntent } from "./payment-intent";
 
 // /contact/return: where Stripe sends a visitor back after a payment method that
@@ -21,10 +22,13 @@ export type ReturnView =
 
 const DEFAULT_FAILURE = "The payment did not go through. No money was taken.";
 
-export async function paymentReturnView(bookingId: string | undefined, now = new Date()): Promise<ReturnView> {
+export async function paymentReturnView(bookingId: string | undefined, context: { ip: string; now?: Date }): Promise<ReturnView> {
+  const now = context.now ?? new Date();
   if (!bookingId || !bookingIdSchema.safeParse(bookingId).success) return { kind: "not_found" };
   let outcome;
   try {
+    // Over the limit reads as "could not check just now": checking again later will tell.
+    await limitPaymentChecks(bookingId, context.ip, now);
     ({ outcome } = await finalizeBookingPayment(bookingId, now));
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") return { kind: "not_found" };

@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env, paymentMode } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
 import { placeHold, releaseHold, type PlacedHold } from "@/lib/booking/holds";
 import type { BookingRequest } from "@/lib/booking/schemas";
-import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
+import { enforceRateLimits, refundHits, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
 import { gateway } from "./gateway-registry";
 import { confirmFreeBooking } from "./finalize";
 
@@ -26,16 +26,28 @@ export type StartContext = { clientSession?: string; ip?: string; now?: Date };
 
 export const HOLD_GONE_MESSAGE = "Your hold on this time has ended. Please pick a time again.";
 
-export async function enforceHoldRateLimits(email: string, ip: string | undefined, now: Date): Promise<void> {
+function holdRateRules(email: string, ip: string | undefined): { ip: RateLimitRule[]; email: RateLimitRule } {
   const e = env();
-  await enforceRateLimits(
-    [
-      ...(ip ? [{ key: `hold:ip:${ip}`, limit: e.RATE_LIMIT_HOLDS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }] : []),
-      { key: `hold:email:${email}`, limit: e.RATE_LIMIT_HOLDS_PER_EMAIL, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
-    ],
-    "Too many booking attempts. Please wait a few minutes and try again.",
-    now,
-  );
+  return {
+    ip: ip ? [{ key: `hold:ip:${ip}`, limit: e.RATE_LIMIT_HOLDS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }] : [],
+    email: { key: `hold:email:${email}`, limit: e.RATE_LIMIT_HOLDS_PER_EMAIL, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+  };
+}
+
+/**
+ * Places the hold inside the hold limits. Counting comes first, so parallel requests cannot
+ * slip past; a request that names no open slot then gives its email hit back, because
+ * anyone can type anyone's address (made-up slot ids must not block a visitor's email).
+ */
+async function placeLimitedHold(request: BookingRequest, context: StartContext, now: Date): Promise<PlacedHold> {
+  const rules = holdRateRules(request.email, context.ip);
+  await enforceRateLimits([...rules.ip, rules.email], "Too many booking attempts. Please wait a few minutes and try again.", now);
+  try {
+    return await placeHold(request, { clientSession: context.clientSession, now });
+  } catch (error) {
+    if (isAppError(error)) await refundHits([rules.email.key]);
+    throw error;
+  }
 }
 
 /** Creates (or reuses) the demo payment row for a held booking. */
@@ -96,9 +108,8 @@ export async function ensureStripeIntent(bookingId: string): Promise<{ clientSec
 
 export async function startBooking(request: BookingRequest, context: StartContext = {}): Promise<StartedBooking> {
   const now = context.now ?? new Date();
-  await enforceHoldRateLimits(request.email, context.ip, now);
   const mode = paymentMode();
-  const hold = await placeHold(request, { clientSession: context.clientSession, now });
+  const hold = await placeLimitedHold(request, context, now);
   const booking = {
     id: hold.bookingId,
     status: "PENDING_PAYMENT" as const,

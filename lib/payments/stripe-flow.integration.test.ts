@@ -1,5 +1,5 @@
 import { addMinutes } from "date-fns";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as confirmPayment } from "@/app/api/bookings/[id]/confirm-payment/route";
 import { POST as paymentIntentRoute } from "@/app/api/bookings/[id]/payment-intent/route";
 import { AppError } from "@/lib/errors/app-error";
@@ -16,8 +16,9 @@ const stripe = useFakeStripe();
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-async function callRoute(route: typeof confirmPayment, id: string) {
-  const response = await route(new Request(`http://localhost/api/bookings/${id}/x`, { method: "POST" }), params(id));
+async function callRoute(route: typeof confirmPayment, id: string, ip = "203.0.113.7") {
+  const request = new Request(`http://localhost/api/bookings/${id}/x`, { method: "POST", headers: { "x-forwarded-for": ip } });
+  const response = await route(request, params(id));
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
 }
 
@@ -177,6 +178,42 @@ describe("finalising (POST /api/bookings/[id]/confirm-payment)", () => {
     expect(res.status).toBe(503);
     expect(res.body.error?.code).toBe("payment_provider_unavailable");
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: held.bookingId } })).status).toBe("PENDING_PAYMENT");
+  });
+});
+
+describe("requests that ask Stripe are limited per IP and per booking", () => {
+  afterEach(() => {
+    delete process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING;
+    delete process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_IP;
+  });
+  const stripeCalls = () => stripe.fake.requests.filter((line) => line.includes("/v1/payment_intents")).length;
+
+  it("one booking id, from any number of addresses, stops reaching Stripe at the per-booking limit", async () => {
+    process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING = "4";
+    const held = await heldStripeBooking(t.db);
+    const before = stripeCalls();
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await callRoute(i % 2 ? confirmPayment : paymentIntentRoute, held.bookingId, `198.51.100.${i}`)).status);
+    }
+    expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(4)).toEqual([429, 429, 429, 429, 429, 429]);
+    const res = await callRoute(confirmPayment, held.bookingId, "198.51.100.99");
+    expect(res.headers.get("Retry-After")).toBeTruthy();
+    expect(res.body.error).toEqual({ code: "rate_limited", message: "Too many payment checks. Please wait a minute and try again." });
+    expect(stripeCalls() - before).toBeLessThanOrEqual(4);
+    // Another booking is not affected.
+    const other = await heldStripeBooking(t.db);
+    expect((await callRoute(confirmPayment, other.bookingId)).status).toBe(200);
+  });
+
+  it("one address stops reaching Stripe at the per-IP limit, whatever booking ids it tries", async () => {
+    process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_IP = "3";
+    const bookings = [await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db)];
+    const statuses = [];
+    for (const held of bookings) statuses.push((await callRoute(confirmPayment, held.bookingId, "192.0.2.77")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await callRoute(confirmPayment, bookings[3]!.bookingId, "192.0.2.78")).status).toBe(200);
   });
 });
 

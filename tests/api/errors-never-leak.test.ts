@@ -60,6 +60,7 @@ const m = vi.hoisted(() => ({
   runMaintenance: vi.fn<typeof import("@/lib/jobs/maintenance").runMaintenance>(),
   runRemindersJob: vi.fn<typeof import("@/lib/jobs/reminders").runRemindersJob>(),
   limitManageRequests: vi.fn<typeof import("@/lib/self-service/manage-booking").limitManageRequests>(),
+  limitPaymentChecks: vi.fn<typeof import("@/lib/payments/payment-check-limits").limitPaymentChecks>(),
   getManageView: vi.fn<typeof import("@/lib/self-service/manage-booking").getManageView>(),
   cancelViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").cancelViaManageLink>(),
   rescheduleViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").rescheduleViaManageLink>(),
@@ -84,6 +85,7 @@ vi.mock("@/lib/admin/bookings-query", async (original) => ({
 vi.mock("@/lib/booking/public-view", () => ({ getPublicBooking: m.getPublicBooking }));
 vi.mock("@/lib/payments/finalize", () => ({ finalizeBookingPayment: m.finalizeBookingPayment }));
 vi.mock("@/lib/payments/payment-intent", () => ({ paymentIntentForBooking: m.paymentIntentForBooking }));
+vi.mock("@/lib/payments/payment-check-limits", () => ({ limitPaymentChecks: m.limitPaymentChecks }));
 vi.mock("@/lib/payments/start-booking", () => ({ startBooking: m.startBooking }));
 vi.mock("@/lib/admin/calendar-feed", () => ({ isValidFeedToken: m.isValidFeedToken, calendarFeedIcs: m.calendarFeedIcs }));
 vi.mock("@/lib/jobs/maintenance", () => ({ runMaintenance: m.runMaintenance }));
@@ -268,6 +270,7 @@ const loggedText = () =>
 beforeEach(() => {
   for (const mock of Object.values(m)) if (typeof mock === "function") mock.mockReset();
   m.limitManageRequests.mockResolvedValue();
+  m.limitPaymentChecks.mockResolvedValue();
   process.env.CRON_SECRET = CRON_SECRET;
   resetEnvCache();
   // Replaces the setup file's "no console.error" guard: here the error log is expected and asserted.

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 
-// `next start` of the existing production build as a child process, for benchmarks and
-// process tests. The caller passes every setting the server needs (database, secrets);
+// The existing production build as a child process, for benchmarks and process tests:
+// through `npm start` (scripts/start.ts, the way it is deployed off Vercel) by default, or
+// plain `next start` for comparison. The caller passes every setting the server needs (database, secrets);
 // nothing is inherited from a test's NODE_ENV.
 
 export function productionBuildDir(): string {
@@ -25,8 +26,12 @@ export type ProductionServer = {
   stop: () => Promise<void>;
 };
 
+/** `npm-start` is scripts/start.ts (it pins the client address, see TRUST_PROXY); `next-start` is Next's own CLI. */
+export type ProductionServerKind = "npm-start" | "next-start";
+
 export async function startProductionServer(options: {
   port: number;
+  server?: ProductionServerKind;
   env: Record<string, string>;
   captureOutput?: boolean;
   readyTimeoutMs?: number;
@@ -34,8 +39,10 @@ export async function startProductionServer(options: {
   ensureBuilt();
   const url = `http://127.0.0.1:${options.port}`;
   const lines: string[] = [];
-  // Own process group, so stopping it also stops the next-server process it forks.
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(options.port)], {
+  const [bin, args] =
+    (options.server ?? "npm-start") === "npm-start" ? ["node_modules/.bin/tsx", ["scripts/start.ts"]] : ["node_modules/.bin/next", ["start"]];
+  // Own process group, so stopping it also stops the processes it forks.
+  const child: ChildProcess = spawn(bin, [...args, "-H", "127.0.0.1", "-p", String(options.port)], {
     detached: true,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: url, ...options.env },
     stdio: ["ignore", options.captureOutput ? "pipe" : "ignore", options.captureOutput ? "pipe" : "inherit"],
@@ -82,7 +89,7 @@ export async function startProductionServer(options: {
     }
     if (Date.now() > deadline || child.exitCode !== null) {
       await stop();
-      throw new Error(`next start on port ${options.port} did not become healthy:\n${lines.slice(-20).join("\n")}`);
+      throw new Error(`${options.server ?? "npm-start"} on port ${options.port} did not become healthy:\n${lines.slice(-20).join("\n")}`);
     }
     await new Promise((r) => setTimeout(r, 300));
   }
