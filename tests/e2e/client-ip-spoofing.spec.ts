@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "./helpers/test";
 
 // The production build behind `npm start`, with TRUST_PROXY unset (none, the default off
 // Vercel) and low limits, on a server of its own so its spent limits cannot touch the

@@ -3,7 +3,7 @@ import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { e2ePort } from "./helpers/db";
 
 // Against the production build: bodies are refused at their cap while they stream in, and
