@@ -61,6 +61,8 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE_URL: optionalUrl,
   ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
+  // Total wait on Stripe within one visitor request, SDK retries included; then 503.
+  STRIPE_REQUEST_BUDGET_MS: int(8_000, 100, 60_000),
 
   // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
   RESEND_API_KEY: optionalString,

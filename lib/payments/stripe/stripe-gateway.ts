@@ -1,6 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { IntentView, PaymentGateway } from "../gateway";
+import type { Deadline } from "../deadline";
+import { remainingMs } from "../deadline";
+import { PaymentProviderError, type IntentView, type PaymentGateway } from "../gateway";
 import { toProviderError } from "./provider-error";
 import { stripeClient } from "./stripe-client";
 import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } from "./stripe-mapping";
@@ -8,18 +10,31 @@ import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } f
 // PaymentGateway on Stripe PaymentIntents. Every call maps Stripe errors to
 // PaymentProviderError; every write carries an idempotency key, so a retry after a
 // timeout returns the object the first attempt created instead of making another.
+// With a deadline, every call (SDK retries included) ends by it: the SDK has no abort
+// signal, so the call races a timer and an attempt still open finishes unheard.
 
 const EXPAND_CHARGE = ["latest_charge"];
 
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toProviderError(error);
-  }
+function withinDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
+  const ms = remainingMs(deadline);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PaymentProviderError("unavailable", "deadline_exceeded", new Error(`Stripe did not answer within the request budget`))), ms);
+    timer.unref?.();
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
-export function createStripeGateway(client: Stripe = stripeClient()): PaymentGateway {
+export type StripeGatewayOptions = { deadline?: Deadline };
+
+export function createStripeGateway(client: Stripe = stripeClient(), options: StripeGatewayOptions = {}): PaymentGateway {
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await (options.deadline ? withinDeadline(work(), options.deadline) : work());
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  };
   const retrieveIntent = (id: string): Promise<IntentView> =>
     call(async () => toIntentView(await client.paymentIntents.retrieve(id, { expand: EXPAND_CHARGE })));
 
