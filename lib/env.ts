@@ -69,6 +69,10 @@ const schema = z.object({
   RESEND_BASE_URL: optionalUrl,
   // Sends in flight at once per outbox run; keep it within the provider's rate limit.
   EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
+  // A send that has not answered by then is abandoned and retried later; the row's lease
+  // (taken again just before its send) must outlast it, or a second worker re-sends.
+  EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
+  EMAIL_LEASE_SECONDS: int(120, 1, 3600),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
   ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
@@ -100,11 +104,16 @@ const schema = z.object({
   CRON_SECRET: optionalString,
   SCHEDULER_ENABLED: optionalString,
   SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
+  // How long a job run waits for each of its steps (they run side by side).
+  JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
 
   // Auth and signed links. Required in production; a fixed development value otherwise.
   AUTH_SECRET: optionalString,
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+}).refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
+  path: ["EMAIL_LEASE_SECONDS"],
+  message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
 });
 
 export type Env = z.infer<typeof schema>;
