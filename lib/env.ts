@@ -99,6 +99,8 @@ const schema = z.object({
   GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
   GOOGLE_API_BASE_URL: optionalUrl,
   GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
+  // Total wait for a provider's meeting (token and create calls); then the room URL is used.
+  MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
 
   // Jobs.
   CRON_SECRET: optionalString,
@@ -111,10 +113,15 @@ const schema = z.object({
   AUTH_SECRET: optionalString,
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-}).refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
-  path: ["EMAIL_LEASE_SECONDS"],
-  message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
-});
+})
+  .refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["EMAIL_LEASE_SECONDS"],
+    message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
+  })
+  .refine((e) => e.JOB_STEP_BUDGET_SECONDS * 1000 >= 3 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["JOB_STEP_BUDGET_SECONDS"],
+    message: "must be at least three times EMAIL_SEND_TIMEOUT_MS, so the outbox step can send within it",
+  });
 
 export type Env = z.infer<typeof schema>;
 

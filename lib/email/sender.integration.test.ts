@@ -150,14 +150,17 @@ describe("sendDueEmails", () => {
     expect(await sendDueEmails()).toMatchObject({ claimed: 3, sent: 3 });
   });
 
-  it("refuses a lease shorter than twice the send timeout", () => {
-    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "100" });
+  it("refuses a lease shorter than twice the send timeout, and a job step budget that cannot fit a send", () => {
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "100", JOB_STEP_BUDGET_SECONDS: "180" });
     expect(() => env()).toThrow(/EMAIL_LEASE_SECONDS: must be at least twice EMAIL_SEND_TIMEOUT_MS/);
-    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "120" });
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "120", JOB_STEP_BUDGET_SECONDS: "120" });
+    expect(() => env()).toThrow(/JOB_STEP_BUDGET_SECONDS: must be at least three times EMAIL_SEND_TIMEOUT_MS/);
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "120", JOB_STEP_BUDGET_SECONDS: "180" });
     expect(env().EMAIL_LEASE_SECONDS).toBe(120);
-    // The defaults keep the rule.
-    setEnv({ EMAIL_SEND_TIMEOUT_MS: "", EMAIL_LEASE_SECONDS: "" });
+    // The defaults keep both rules.
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "", EMAIL_LEASE_SECONDS: "", JOB_STEP_BUDGET_SECONDS: "" });
     expect(env().EMAIL_LEASE_SECONDS * 1000).toBeGreaterThanOrEqual(2 * env().EMAIL_SEND_TIMEOUT_MS);
+    expect(env().JOB_STEP_BUDGET_SECONDS * 1000).toBeGreaterThanOrEqual(3 * env().EMAIL_SEND_TIMEOUT_MS);
   });
 
   it("gives up at once on a permanent error, and after MAX_ATTEMPTS on retryable ones", async () => {

@@ -3,6 +3,7 @@ import { addMilliseconds, addSeconds } from "date-fns";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
+import { withTimeout } from "@/lib/timeout";
 import { EmailRenderError, renderEmail, type RenderedEmail } from "./render";
 import { EmailDeliveryError, emailTransport, sendTimedOut, type EmailTransport } from "./transport";
 
@@ -103,14 +104,10 @@ async function releaseUnstarted(rows: ClaimedRow[]): Promise<void> {
 /** The transport's answer, or a retryable timeout once the signal fires (whatever the transport does). */
 function sendWithin(transport: EmailTransport, email: Parameters<EmailTransport["send"]>[0], idempotencyKey: string, timeoutMs: number) {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort(new Error(`no answer after ${timeoutMs} ms`));
-      reject(sendTimedOut(controller.signal.reason));
-    }, timeoutMs);
+  return withTimeout(transport.send(email, { idempotencyKey, signal: controller.signal }), timeoutMs, () => {
+    controller.abort(new Error(`no answer after ${timeoutMs} ms`));
+    return sendTimedOut(controller.signal.reason);
   });
-  return Promise.race([transport.send(email, { idempotencyKey, signal: controller.signal }), timedOut]).finally(() => clearTimeout(timer));
 }
 
 async function deliver(row: ClaimedRow, transport: EmailTransport, now: Date): Promise<Outcome> {
@@ -167,20 +164,29 @@ async function forEachBounded<T>(items: T[], limit: number, task: (item: T) => P
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * Starts sends for half the job step's budget: env validation keeps the send timeout
+ * within a third of it, so the last send ends well inside the step's budget.
+ */
+function defaultSendBudgetMs(): number {
+  return (env().JOB_STEP_BUDGET_SECONDS * 1000) / 2;
+}
+
 export type SendSummary = { claimed: number; sent: number; retrying: number; failed: number };
 
 /**
  * Sends what is due, one batch at a time, until nothing is left or `maxBatches` is hit.
  * Never throws for a single email's failure: that is recorded on its row. No send starts
- * after `budgetMs` (default JOB_STEP_BUDGET_SECONDS); rows not started go back to the
- * queue, so a run ends within the budget plus one send timeout however slow the provider.
+ * after `budgetMs` (by default, what still ends inside JOB_STEP_BUDGET_SECONDS); rows not
+ * started go back to the queue, so a run ends within the budget plus one send timeout
+ * however slow the provider is.
  */
 export async function sendDueEmails(
   options: { now?: Date; batchSize?: number; maxBatches?: number; budgetMs?: number } = {},
 ): Promise<SendSummary> {
   const batchSize = options.batchSize ?? 20;
   const maxBatches = options.maxBatches ?? 10;
-  const stopAt = Date.now() + (options.budgetMs ?? env().JOB_STEP_BUDGET_SECONDS * 1000);
+  const stopAt = Date.now() + (options.budgetMs ?? defaultSendBudgetMs());
   const transport = emailTransport();
   const summary: SendSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   for (let batch = 0; batch < maxBatches && Date.now() < stopAt; batch++) {

@@ -6,6 +6,7 @@ import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
+import { startFakeStripe } from "@/tests/fakes/stripe/server";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
 import { expireHoldsAndCancelIntents } from "./hold-expiry";
@@ -72,12 +73,15 @@ describe("placing a hold in Stripe mode", () => {
 
   it("bounds the visitor's whole wait on a Stripe that never answers, retries included, and releases the hold", async () => {
     // Production's shape at a smaller scale: 3 tries of 2 s each would keep the visitor 6 s.
-    stripe.useClient({ timeoutMs: 2_000, maxNetworkRetries: 2 });
+    // A Stripe of its own, so the retries still going on after the answer reach no other test.
+    const hung = await startFakeStripe();
+    hung.outage("timeout");
+    const useHungStripe = () => stripe.useClient({ baseUrl: hung.url, timeoutMs: 2_000, maxNetworkRetries: 2 });
+    useHungStripe();
     process.env.STRIPE_REQUEST_BUDGET_MS = "400";
     resetEnvCache();
     try {
       const slot = await createSlot(t.db);
-      stripe.fake.outage("timeout");
       const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
       const started = Date.now();
       const error = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" }).then(() => null, (e: unknown) => e);
@@ -90,18 +94,19 @@ describe("placing a hold in Stripe mode", () => {
       expect(await t.db.booking.count()).toBe(0);
 
       // The hold is gone at once: another visitor gets the slot as soon as Stripe answers.
-      stripe.fake.restore();
+      stripe.useClient({});
       const other = await startBooking(bookingRequest(slot.id, { email: "grace@example.com" }), { clientSession: "session-b-0123456789" });
       expect(other.booking.resumed).toBe(false);
 
       // The retry route of a held booking answers 503 within the same bound.
-      stripe.fake.outage("timeout");
+      useHungStripe();
       const retryStarted = Date.now();
       const retry = await callRoute(paymentIntentRoute, other.booking.id);
       expect(retry.status).toBe(503);
       expect(retry.headers.get("retry-after")).toBe("30");
       expect(Date.now() - retryStarted).toBeLessThan(1_500);
     } finally {
+      await hung.close();
       delete process.env.STRIPE_REQUEST_BUDGET_MS;
       resetEnvCache();
     }

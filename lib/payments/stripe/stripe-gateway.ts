@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { Deadline } from "../deadline";
-import { remainingMs } from "../deadline";
+import { withTimeout } from "@/lib/timeout";
+import { remainingMs, type Deadline } from "../deadline";
 import { PaymentProviderError, type IntentView, type PaymentGateway } from "../gateway";
 import { toProviderError } from "./provider-error";
 import { stripeClient } from "./stripe-client";
@@ -15,22 +15,15 @@ import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } f
 
 const EXPAND_CHARGE = ["latest_charge"];
 
-function withinDeadline<T>(work: Promise<T>, deadline: Deadline): Promise<T> {
-  const ms = remainingMs(deadline);
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PaymentProviderError("unavailable", "deadline_exceeded", new Error(`Stripe did not answer within the request budget`))), ms);
-    timer.unref?.();
-  });
-  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
-}
+const deadlineExceeded = () =>
+  new PaymentProviderError("unavailable", "deadline_exceeded", new Error("Stripe did not answer within the request budget"));
 
 export type StripeGatewayOptions = { deadline?: Deadline };
 
 export function createStripeGateway(client: Stripe = stripeClient(), options: StripeGatewayOptions = {}): PaymentGateway {
   const call = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
-      return await (options.deadline ? withinDeadline(work(), options.deadline) : work());
+      return await (options.deadline ? withTimeout(work(), remainingMs(options.deadline), deadlineExceeded) : work());
     } catch (error) {
       throw toProviderError(error);
     }

@@ -24,7 +24,7 @@ export type FakeStripeHandle = {
   /** Confirms an intent with a test payment method, as Stripe.js would. Declines resolve, not throw. */
   pay(intentId: string, paymentMethod?: string): Promise<void>;
   /** Rebuilds the app's client for the rest of the test, e.g. with production-like retries. */
-  useClient(options: { timeoutMs?: number; maxNetworkRetries?: number }): void;
+  useClient(options: { timeoutMs?: number; maxNetworkRetries?: number; baseUrl?: string }): void;
   /** A signed webhook request for an event, as Stripe would POST it. */
   webhookRequest(event: FakeEvent, options?: { secret?: string; timestamp?: number; signature?: string | null; body?: string }): Request;
 };
@@ -37,10 +37,10 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
   let fake: FakeStripeServer | undefined;
   let sdk: Stripe | undefined;
   const saved: Record<string, string | undefined> = {};
-  const useClient = (client: { timeoutMs?: number; maxNetworkRetries?: number }) => {
+  const useClient = (client: { timeoutMs?: number; maxNetworkRetries?: number; baseUrl?: string }) => {
     const app = createStripeClient({
       secretKey: TEST_STRIPE_ENV.STRIPE_SECRET_KEY,
-      baseUrl: fake!.url,
+      baseUrl: client.baseUrl ?? fake!.url,
       maxNetworkRetries: client.maxNetworkRetries ?? 0,
       timeoutMs: client.timeoutMs ?? options.timeoutMs ?? 1000,
     });
