@@ -1,6 +1,7 @@
 import { createElement, type ReactElement } from "react";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "./admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "./admin-new-booking";
+import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "./admin-refunded-outside-app";
 import BookingCancelledEmail, { bookingCancelledSubject } from "./booking-cancelled";
 import BookingConfirmedEmail, { bookingConfirmedSubject } from "./booking-confirmed";
 import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder";
@@ -31,5 +32,6 @@ export function templatePreviews(): TemplatePreview[] {
     preview("manage-link-reissued", "New manage link (old one revoked)", ManageLinkReissuedEmail, manageLinkReissuedSubject),
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),
+    preview("admin-refunded-outside-app", "Admin: refunded outside the app", AdminRefundedOutsideAppEmail, adminRefundedOutsideAppSubject),
   ];
 }

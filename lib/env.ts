@@ -78,12 +78,18 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE_URL: optionalUrl,
   ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
+  // Total wait on Stripe within one visitor request, SDK retries included; then 503.
+  STRIPE_REQUEST_BUDGET_MS: int(8_000, 100, 60_000),
 
   // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl,
   // Sends in flight at once per outbox run; keep it within the provider's rate limit.
   EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
+  // A send that has not answered by then is abandoned and retried later; the row's lease
+  // (taken again just before its send) must outlast it, or a second worker re-sends.
+  EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
+  EMAIL_LEASE_SECONDS: int(120, 1, 3600),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
   ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
@@ -110,18 +116,30 @@ const schema = z.object({
   GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
   GOOGLE_API_BASE_URL: optionalUrl,
   GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
+  // Total wait for a provider's meeting (token and create calls); then the room URL is used.
+  MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
 
   // Jobs.
   CRON_SECRET: optionalString,
   SCHEDULER_ENABLED: optionalString,
   SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
+  // How long a job run waits for each of its steps (they run side by side).
+  JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
 
   // Auth and signed links. Required in production (32+ characters, not the development
   // value); a fixed development value otherwise.
   AUTH_SECRET: optionalString,
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-});
+})
+  .refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["EMAIL_LEASE_SECONDS"],
+    message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
+  })
+  .refine((e) => e.JOB_STEP_BUDGET_SECONDS * 1000 >= 3 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["JOB_STEP_BUDGET_SECONDS"],
+    message: "must be at least three times EMAIL_SEND_TIMEOUT_MS, so the outbox step can send within it",
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -10,6 +10,7 @@ export const EMAIL_KINDS = [
   "admin_new_booking",
   "admin_booking_cancelled",
   "manage_link_reissued",
+  "admin_refunded_outside_app",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

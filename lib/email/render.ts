@@ -8,6 +8,7 @@ import { METHOD_INFO, type MeetingMethodName } from "@/lib/booking/methods";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/payments/refund-policy";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
+import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "@/emails/admin-refunded-outside-app";
 import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking-cancelled";
 import BookingConfirmedEmail, { bookingConfirmedSubject } from "@/emails/booking-confirmed";
 import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-reminder";
@@ -194,6 +195,14 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         }),
         replyTo: p.email,
       };
+    case "admin_refunded_outside_app":
+      return build(AdminRefundedOutsideAppEmail, adminRefundedOutsideAppSubject, {
+        ...summary(p, "admin"),
+        visitor: visitorOf(p),
+        refundAmount: money(p, p.refundCents ?? p.refundedCents),
+        amountPaid: paid(p),
+        adminUrl,
+      });
   }
 }
 

@@ -6,6 +6,7 @@ import { errorDetail, log } from "@/lib/log";
 import { placeHold, releaseHold, type PlacedHold } from "@/lib/booking/holds";
 import type { BookingRequest } from "@/lib/booking/schemas";
 import { enforceRateLimits, refundHits, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import { visitorDeadline, type Deadline } from "./deadline";
 import { gateway } from "./gateway-registry";
 import { confirmFreeBooking } from "./finalize";
 
@@ -70,9 +71,10 @@ async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
 /**
  * Creates the booking's PaymentIntent once (idempotency key derived from the booking) and
  * records it. Amount and currency come from the slot in the database, never the client.
+ * Stripe must answer by the deadline (the visitor request's), or this throws a 503.
  */
-export async function ensureStripeIntent(bookingId: string): Promise<{ clientSecret: string }> {
-  const g = gateway();
+export async function ensureStripeIntent(bookingId: string, deadline: Deadline = visitorDeadline()): Promise<{ clientSecret: string }> {
+  const g = gateway({ deadline });
   if (!g) throw new AppError("misconfigured", "Card payments are not configured.");
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
@@ -108,6 +110,8 @@ export async function ensureStripeIntent(bookingId: string): Promise<{ clientSec
 
 export async function startBooking(request: BookingRequest, context: StartContext = {}): Promise<StartedBooking> {
   const now = context.now ?? new Date();
+  // Started before the hold, so the visitor's whole wait (database and Stripe) is bounded.
+  const deadline = visitorDeadline();
   const mode = paymentMode();
   const hold = await placeLimitedHold(request, context, now);
   const booking = {
@@ -127,7 +131,7 @@ export async function startBooking(request: BookingRequest, context: StartContex
     return { booking, payment: { mode: "demo", amountCents: hold.amountCents, currency: hold.currency } };
   }
   try {
-    const { clientSecret } = await ensureStripeIntent(hold.bookingId);
+    const { clientSecret } = await ensureStripeIntent(hold.bookingId, deadline);
     return {
       booking,
       payment: {

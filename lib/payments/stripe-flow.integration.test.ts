@@ -2,9 +2,11 @@ import { addMinutes } from "date-fns";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as confirmPayment } from "@/app/api/bookings/[id]/confirm-payment/route";
 import { POST as paymentIntentRoute } from "@/app/api/bookings/[id]/payment-intent/route";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
+import { startFakeStripe } from "@/tests/fakes/stripe/server";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
 import { expireHoldsAndCancelIntents } from "./hold-expiry";
@@ -68,6 +70,47 @@ describe("placing a hold in Stripe mode", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" })).rejects.toMatchObject({ status: 503 });
     expect(await t.db.booking.count()).toBe(0);
+  });
+
+  it("bounds the visitor's whole wait on a Stripe that never answers, retries included, and releases the hold", async () => {
+    // Production's shape at a smaller scale: 3 tries of 2 s each would keep the visitor 6 s.
+    // A Stripe of its own, so the retries still going on after the answer reach no other test.
+    const hung = await startFakeStripe();
+    hung.outage("timeout");
+    const useHungStripe = () => stripe.useClient({ baseUrl: hung.url, timeoutMs: 2_000, maxNetworkRetries: 2 });
+    useHungStripe();
+    process.env.STRIPE_REQUEST_BUDGET_MS = "400";
+    resetEnvCache();
+    try {
+      const slot = await createSlot(t.db);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const started = Date.now();
+      const error = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" }).then(() => null, (e: unknown) => e);
+      const waited = Date.now() - started;
+      expect(error).toMatchObject({ code: "payment_provider_unavailable", status: 503, retryAfterSeconds: 30 });
+      expect((error as AppError).message).toBe("Payments are temporarily unavailable. Please try again in a minute.");
+      expect(waited).toBeGreaterThanOrEqual(350);
+      expect(waited).toBeLessThan(1_500);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("payment.intent_failed"));
+      expect(await t.db.booking.count()).toBe(0);
+
+      // The hold is gone at once: another visitor gets the slot as soon as Stripe answers.
+      stripe.useClient({});
+      const other = await startBooking(bookingRequest(slot.id, { email: "grace@example.com" }), { clientSession: "session-b-0123456789" });
+      expect(other.booking.resumed).toBe(false);
+
+      // The retry route of a held booking answers 503 within the same bound.
+      useHungStripe();
+      const retryStarted = Date.now();
+      const retry = await callRoute(paymentIntentRoute, other.booking.id);
+      expect(retry.status).toBe(503);
+      expect(retry.headers.get("retry-after")).toBe("30");
+      expect(Date.now() - retryStarted).toBeLessThan(1_500);
+    } finally {
+      await hung.close();
+      delete process.env.STRIPE_REQUEST_BUDGET_MS;
+      resetEnvCache();
+    }
   });
 
   it("never creates a second intent for a booking, however often or concurrently it is asked", async () => {

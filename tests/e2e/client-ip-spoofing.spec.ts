@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "./helpers/test";
+import { expect, pinClock, request as playwrightRequest, test, type APIRequestContext } from "./helpers/test";
 
 // The production build behind `npm start`, with TRUST_PROXY unset (none, the default off
 // Vercel) and low limits, on a server of its own so its spent limits cannot touch the
@@ -71,7 +71,7 @@ test("login: wrong passwords sent under rotating X-Forwarded-For are refused aft
   const messages: string[] = [];
   for (let i = 1; i <= LIMIT + 1; i++) {
     // A fresh browser each time: no device token, as an attacker's would be.
-    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: spoofed(i) });
+    const context = await browser.newContext({ baseURL: base, extraHTTPHeaders: spoofed(i) }).then(pinClock);
     const page = await context.newPage();
     await page.goto("/admin/login");
     await page.getByLabel("Email").fill("owner@example.com");

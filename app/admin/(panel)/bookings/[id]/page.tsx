@@ -8,12 +8,13 @@ import { METHOD_INFO } from "@/lib/booking/methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { env } from "@/lib/env";
 import { formatMoney } from "@/lib/email/format";
+import { isExternalRefund } from "@/lib/payments/external-refunds";
 import { ActionForm } from "../../../_components/action-form";
 import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";
 import { RefundForm } from "../../../_components/refund-form";
 import { AuditTable } from "../../../_components/audit-table";
 import {
-  BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
+  Badge, BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
   linkClass, tdClass,
 } from "../../../_components/ui";
 import {
@@ -149,7 +150,14 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
       </p>
       <PageHeader title={`Booking: ${b.name}`}>
         <BookingStatusBadge status={b.status} />
+        {b.refundedOutsideApp ? <Badge tone="amber">Refunded outside the app</Badge> : null}
       </PageHeader>
+      {b.refundedOutsideApp ? (
+        <p role="alert" data-testid="refunded-outside-app" className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">
+          Money on this booking was refunded outside the app (for example in the Stripe dashboard), and the booking is still confirmed.
+          Cancel it below if the meeting should not go ahead.
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="Lead">
@@ -229,7 +237,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                     <td className={tdClass}><When at={r.createdAt} timeZone={timeZone} /></td>
                     <td className={tdClass}><Money cents={r.amountCents} currency={payment.currency} /></td>
                     <td className={tdClass}>{r.status.toLowerCase()}</td>
-                    <td className={tdClass}>{r.reason ?? "—"}</td>
+                    <td className={tdClass}>{r.reason ?? "—"}{isExternalRefund(r) ? " (outside the app)" : null}</td>
                   </tr>
                 ))}
               </DataTable>
