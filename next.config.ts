@@ -6,6 +6,14 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite ships WASM and data files that must be loaded from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  experimental: {
+    // Every form here is a few kB. Next counts server action bodies as they stream in and
+    // answers 413 past the limit. The proxy (pages only, not /api) buffers a copy of each
+    // body up to its own limit, kept above the action limit so the action still sees the
+    // overflow and refuses it rather than a silently truncated body (ADR 050).
+    serverActions: { bodySizeLimit: "128kb" },
+    proxyClientMaxBodySize: "256kb",
+  },
 };
 
 export default nextConfig;

@@ -5,9 +5,10 @@ import { availabilityBench } from "./availability";
 import { contentionBench } from "./contention";
 import { pageBench } from "./page";
 import { remindersBench } from "./reminders";
+import { startWrapperBench } from "./start-wrapper";
 
 const only = process.argv.slice(2);
-const benches = { availability: availabilityBench, contention: contentionBench, reminders: remindersBench, page: pageBench };
+const benches = { availability: availabilityBench, contention: contentionBench, reminders: remindersBench, page: pageBench, startWrapper: startWrapperBench };
 const results: Record<string, unknown> = { at: new Date().toISOString() };
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;

@@ -1,11 +1,13 @@
 import { createElement, type ReactElement } from "react";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "./admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "./admin-new-booking";
+import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "./admin-refunded-outside-app";
 import BookingCancelledEmail, { bookingCancelledSubject } from "./booking-cancelled";
 import BookingConfirmedEmail, { bookingConfirmedSubject } from "./booking-confirmed";
 import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "./booking-rescheduled";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "./late-payment-refunded";
+import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "./manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "./payment-refunded";
 
 // Every template with its preview props, for the dev preview and the snapshot tests.
@@ -27,7 +29,9 @@ export function templatePreviews(): TemplatePreview[] {
     preview("booking-cancelled", "Booking cancelled (with refund)", BookingCancelledEmail, bookingCancelledSubject),
     preview("payment-refunded", "Payment refunded", PaymentRefundedEmail, paymentRefundedSubject),
     preview("late-payment-refunded", "Late payment refunded (slot taken)", LatePaymentRefundedEmail, latePaymentRefundedSubject),
+    preview("manage-link-reissued", "New manage link (old one revoked)", ManageLinkReissuedEmail, manageLinkReissuedSubject),
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),
+    preview("admin-refunded-outside-app", "Admin: refunded outside the app", AdminRefundedOutsideAppEmail, adminRefundedOutsideAppSubject),
   ];
 }

@@ -54,6 +54,23 @@ const schema = z.object({
   RATE_LIMIT_WINDOW_SECONDS: int(600, 1, 86_400),
   RATE_LIMIT_MANAGE_PER_IP: int(60, 1, 1_000_000),
   RATE_LIMIT_LOGIN_PER_IP: int(10, 1, 1_000_000),
+  // Failed sign-ins per account from browsers without that account's device cookie (ADR 045).
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(20, 1, 1_000_000),
+  // Requests that ask Stripe about a booking (confirm-payment, payment-intent, /contact/return).
+  RATE_LIMIT_PAYMENT_CHECKS_PER_IP: int(60, 1, 1_000_000),
+  RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: int(20, 1, 1_000_000),
+
+  // Where the client's address comes from (ADR 046): vercel | none | N (the Nth address from
+  // the right of X-Forwarded-For, for N trusted proxies). Default: vercel on Vercel, else none.
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(vercel|none|[1-9]|1[0-9]|20)$/, "use vercel, none or a number of proxies from 1 to 20")
+      .optional(),
+  ),
+  // Listening port of `npm start` when -p is not given (as for `next start`).
+  PORT: int(3000, 1, 65_535),
 
   // Stripe. Without both keys the app runs in demo payment mode.
   STRIPE_SECRET_KEY: optionalString,
@@ -61,12 +78,18 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_BASE_URL: optionalUrl,
   ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
+  // Total wait on Stripe within one visitor request, SDK retries included; then 503.
+  STRIPE_REQUEST_BUDGET_MS: int(8_000, 100, 60_000),
 
   // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
   RESEND_API_KEY: optionalString,
   RESEND_BASE_URL: optionalUrl,
   // Sends in flight at once per outbox run; keep it within the provider's rate limit.
   EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
+  // A send that has not answered by then is abandoned and retried later; the row's lease
+  // (taken again just before its send) must outlast it, or a second worker re-sends.
+  EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
+  EMAIL_LEASE_SECONDS: int(120, 1, 3600),
   EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
   ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
   ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
@@ -93,17 +116,30 @@ const schema = z.object({
   GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
   GOOGLE_API_BASE_URL: optionalUrl,
   GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
+  // Total wait for a provider's meeting (token and create calls); then the room URL is used.
+  MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
 
   // Jobs.
   CRON_SECRET: optionalString,
   SCHEDULER_ENABLED: optionalString,
   SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
+  // How long a job run waits for each of its steps (they run side by side).
+  JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
 
-  // Auth and signed links. Required in production; a fixed development value otherwise.
+  // Auth and signed links. Required in production (32+ characters, not the development
+  // value); a fixed development value otherwise.
   AUTH_SECRET: optionalString,
 
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-});
+})
+  .refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["EMAIL_LEASE_SECONDS"],
+    message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
+  })
+  .refine((e) => e.JOB_STEP_BUDGET_SECONDS * 1000 >= 3 * e.EMAIL_SEND_TIMEOUT_MS, {
+    path: ["JOB_STEP_BUDGET_SECONDS"],
+    message: "must be at least three times EMAIL_SEND_TIMEOUT_MS, so the outbox step can send within it",
+  });
 
 export type Env = z.infer<typeof schema>;
 
@@ -142,11 +178,24 @@ export function isProduction(): boolean {
   return env().NODE_ENV === "production";
 }
 
+export const MIN_AUTH_SECRET_LENGTH = 32;
+
+/** Why this AUTH_SECRET cannot sign production links and sessions; null when it can. Never quotes it. */
+function authSecretProblem(secret: string | undefined): string | null {
+  if (!secret) return "AUTH_SECRET is required in production.";
+  if (secret === DEV_AUTH_SECRET) return "AUTH_SECRET is the development default; generate a new one (openssl rand -base64 32).";
+  if (secret.length < MIN_AUTH_SECRET_LENGTH) {
+    return `AUTH_SECRET must be at least ${MIN_AUTH_SECRET_LENGTH} characters in production (openssl rand -base64 32).`;
+  }
+  return null;
+}
+
 export function authSecret(): string {
   const e = env();
-  if (e.AUTH_SECRET) return e.AUTH_SECRET;
-  if (e.NODE_ENV === "production") throw new EnvError("AUTH_SECRET is required in production");
-  return DEV_AUTH_SECRET;
+  if (e.NODE_ENV !== "production") return e.AUTH_SECRET ?? DEV_AUTH_SECRET;
+  const problem = authSecretProblem(e.AUTH_SECRET);
+  if (problem) throw new EnvError(problem);
+  return e.AUTH_SECRET!;
 }
 
 export type PaymentMode = "stripe" | "demo";
@@ -164,6 +213,16 @@ export function paymentMode(): PaymentMode {
   return "demo";
 }
 
+export type TrustProxy = { kind: "vercel" } | { kind: "none" } | { kind: "hops"; hops: number };
+
+/** How far the forwarding headers are trusted; see lib/http/client-ip.ts. */
+export function trustProxy(): TrustProxy {
+  const e = env();
+  const value = e.TRUST_PROXY ?? (e.VERCEL ? "vercel" : "none");
+  if (value === "vercel" || value === "none") return { kind: value };
+  return { kind: "hops", hops: Number(value) };
+}
+
 export function usesEmbeddedDatabase(): boolean {
   return !env().DATABASE_URL;
 }
@@ -174,3 +233,30 @@ export function schedulerEnabled(): boolean {
   if (e.SCHEDULER_ENABLED !== undefined) return ["1", "true", "yes", "on"].includes(e.SCHEDULER_ENABLED.toLowerCase());
   return !e.VERCEL && e.NODE_ENV !== "test";
 }
+
+/**
+ * Everything that keeps this configuration from serving requests, one line per problem
+ * naming the variable (never its value); empty when it is usable. Outside production only
+ * invalid values count; in production the secret and payment rules too.
+ */
+export function configurationProblems(): string[] {
+  let e: Env;
+  try {
+    e = env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    return error.message.split("\n").slice(1).map((line) => line.trim());
+  }
+  if (e.NODE_ENV !== "production") return [];
+  const problems: string[] = [];
+  const secret = authSecretProblem(e.AUTH_SECRET);
+  if (secret) problems.push(secret);
+  try {
+    paymentMode();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    problems.push(error.message);
+  }
+  return problems;
+}
+

@@ -1,6 +1,7 @@
 // Compares recent Stripe PaymentIntents with the app's payments and lists discrepancies:
 // succeeded charges with no confirmed booking and no refund, payment rows Stripe does not
-// know, and mismatched amounts or refunded totals. Exits 1 when it finds any.
+// know, mismatched amounts or refunded totals, payment statuses Stripe contradicts, and
+// bookings confirmed on intents Stripe never took money for. Exits 1 when it finds any.
 //   npx tsx scripts/reconcile-payments.ts [--days 30]
 import { runScript } from "./lib/run-script";
 

@@ -15,8 +15,11 @@ npm run --silent knip
 # TODO(lead): remove this guard once the tree is formatted in its own commit (npx prettier --write .).
 if [ "${FORMAT_CHECK:-0}" = "1" ]; then npm run --silent format:check; fi
 
-echo "== unit and integration tests"
+echo "== unit and integration tests (clock pinned to TEST_NOW, default in tests/helpers/clock)"
 npx vitest run
+
+echo "== fast tests again at awkward dates (month ends, leap day, DST weekends, year end)"
+bash scripts/test-dates.sh fast
 
 if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1; then
   if [ "${CI:-}" = "true" ]; then
@@ -29,6 +32,9 @@ fi
 
 echo "== build"
 npx next build
+
+echo "== two production instances on one PostgreSQL database (skips without TEST_DATABASE_URL)"
+npx vitest run -c tests/process/vitest.process.config.ts
 
 echo "== browser tests (demo payments)"
 npx playwright test

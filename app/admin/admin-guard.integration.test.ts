@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setRequestHeaders } from "@/tests/helpers/next-request-mock";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { ADMIN, adminSessionHeaders, seedBooking } from "@/tests/helpers/admin-fixtures";
+import { activateManageToken } from "@/lib/booking/manage-access";
 
 // Proves that the session check lives in every admin entry point itself, not in the
 // proxy: every server action module under app/admin and every route module under
@@ -62,15 +63,35 @@ async function snapshot() {
   return { audit, slots, outbox, refunds, settings, booking };
 }
 
+/**
+ * A valid session of an account without the admin role: signed in as an admin, then
+ * demoted (no sign-in path starts a session for a non-admin; lib/auth tests that).
+ */
+async function nonAdminSessionHeaders(): Promise<Headers> {
+  const headers = await adminSessionHeaders();
+  await t.db.user.update({ where: { email: ADMIN.email }, data: { role: "user" } });
+  expect(await t.db.session.count()).toBe(1);
+  return headers;
+}
+
+const VISITORS: [string, () => Promise<Headers>][] = [
+  ["without a session", async () => new Headers()],
+  ["with a valid session of a non-admin account", nonAdminSessionHeaders],
+];
+
 beforeEach(() => {
   setRequestHeaders(new Headers());
 });
 
-describe("admin entry points refuse without a session", () => {
-  it("finds the admin modules on disk", () => {
-    expect(actionModules.length).toBeGreaterThanOrEqual(5);
-    expect(routeModules).toContain("app/api/admin/bookings/export/route.ts");
-    expect(pageModules.length).toBeGreaterThanOrEqual(8);
+it("finds the admin modules on disk", () => {
+  expect(actionModules.length).toBeGreaterThanOrEqual(5);
+  expect(routeModules).toContain("app/api/admin/bookings/export/route.ts");
+  expect(pageModules.length).toBeGreaterThanOrEqual(8);
+});
+
+describe.each(VISITORS)("admin entry points refuse %s", (_, sessionHeaders) => {
+  beforeEach(async () => {
+    setRequestHeaders(await sessionHeaders());
   });
 
   it("every exported server action redirects to the login page and changes nothing", async () => {
@@ -89,7 +110,8 @@ describe("admin entry points refuse without a session", () => {
         checked.push(`${file}#${name}`);
       }
     }
-    expect(checked.length).toBeGreaterThanOrEqual(12);
+    expect(checked.length).toBeGreaterThanOrEqual(13);
+    expect(checked).toContain("app/admin/(panel)/bookings/[id]/actions.ts#reissueManageLinkAction");
     expect(await snapshot()).toEqual(before);
   });
 
@@ -120,6 +142,9 @@ describe("admin entry points refuse without a session", () => {
     }
   });
 
+});
+
+describe("a forged cookie", () => {
   it("a forged or stale cookie is no session", async () => {
     const { form } = await seedEverything();
     setRequestHeaders(new Headers({ cookie: "consult.session_token=forged.value; __Secure-consult.session_token=forged.value" }));
@@ -137,6 +162,14 @@ describe("with a real admin session", () => {
     expect(result.status).toBe("success");
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "calendar_feed.create" } });
     expect(audit.actorEmail).toBe(ADMIN.email);
+
+    const { booking } = await seedBooking(t.db, { startsAt: new Date(Date.now() + 3 * 86_400_000) });
+    await t.db.$transaction((tx) => activateManageToken(tx, booking.id));
+    const { reissueManageLinkAction } = await import("./(panel)/bookings/[id]/actions");
+    const form = new FormData();
+    form.set("bookingId", booking.id);
+    expect((await reissueManageLinkAction(undefined, form)).status).toBe("success");
+    expect(await t.db.auditLog.count({ where: { action: "booking.reissue_manage_link", actorEmail: ADMIN.email } })).toBe(1);
 
     const { GET } = await import("@/app/api/admin/bookings/export/route");
     const response = await GET(new Request("http://127.0.0.1/api/admin/bookings/export"));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
 import { clientIp, clientSession } from "@/lib/http/client-context";
 import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
+import { limitPaymentChecks } from "@/lib/payments/payment-check-limits";
 import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
 import type { StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
@@ -54,6 +55,7 @@ export async function confirmPaymentAction(bookingId: unknown): Promise<ActionFa
   if (!parsed.success) return { ok: false, code: "not_found", message: "Booking not found." };
   let outcome: FinalizeOutcome;
   try {
+    await limitPaymentChecks(parsed.data, await clientIp());
     ({ outcome } = await finalizeBookingPayment(parsed.data));
   } catch (error) {
     return actionFailure(error, "confirmPaymentAction");

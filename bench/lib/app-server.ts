@@ -1,10 +1,9 @@
 import "../../scripts/lib/bootstrap";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { startProductionServer, type ProductionServerKind } from "../../tests/helpers/production-server";
 
 // Benchmarks run against the production build on real PostgreSQL: a fresh database per
 // run (created on the server in BENCH_DATABASE_URL or TEST_DATABASE_URL), migrated, then
-// `next start` pointed at it.
+// the production server (`npm start`, i.e. scripts/start.ts) pointed at it.
 
 export function baseDatabaseUrl(): string {
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
@@ -17,57 +16,26 @@ export async function createBenchDatabase(): Promise<{ url: string; drop: () => 
   return createScratchDatabase(baseDatabaseUrl(), "bench");
 }
 
-export function ensureBuilt(): void {
-  const dir = process.env.NEXT_DIST_DIR || ".next";
-  if (!existsSync(`${dir}/BUILD_ID`)) throw new Error(`No production build in ${dir}: run \`npx next build\` first.`);
-}
+export type { ProductionServerKind as AppServer } from "../../tests/helpers/production-server";
 
-export async function startApp(databaseUrl: string, port: number, extraEnv: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
-  ensureBuilt();
-  // Own process group, so stopping it also stops the next-server process it forks.
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    detached: true,
+export async function startApp(
+  databaseUrl: string,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  server: ProductionServerKind = "npm-start",
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  return startProductionServer({
+    port,
+    server,
     env: {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
-      APP_URL: `http://127.0.0.1:${port}`,
       ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",
       AUTH_SECRET: "bench-secret-0123456789-0123456789-0123456789",
       SCHEDULER_ENABLED: "false",
       LOG_LEVEL: "error",
       ...extraEnv,
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // Not up yet.
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error("next start did not become healthy");
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once("exit", () => resolve());
-        process.kill(-child.pid!, "SIGTERM");
-        setTimeout(() => {
-          try {
-            process.kill(-child.pid!, "SIGKILL");
-          } catch {
-            // Already gone.
-          }
-        }, 5000).unref();
-      }),
-  };
 }
 
 export function fmt(n: number, digits = 1): string {

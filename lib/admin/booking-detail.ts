@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
 import { isCancellableBooking } from "@/lib/status/booking-status";
+import { refundedOutsideApp } from "@/lib/payments/external-refunds";
 
 const detailInclude = {
   slot: true,
@@ -17,6 +18,8 @@ const detailInclude = {
 export type BookingDetail = Prisma.BookingGetPayload<{ include: typeof detailInclude }> & {
   /** What cancelling now would refund, by policy and in full. */
   cancelPreview: { policyCents: number; fullCents: number };
+  /** Still confirmed although money was refunded outside the app (e.g. the Stripe dashboard). */
+  refundedOutsideApp: boolean;
 };
 
 
@@ -30,5 +33,5 @@ export async function getBookingDetail(bookingId: string): Promise<BookingDetail
         fullCents: await previewCancellationRefund(bookingId, "full"),
       }
     : { policyCents: 0, fullCents: 0 };
-  return { ...booking, cancelPreview };
+  return { ...booking, cancelPreview, refundedOutsideApp: refundedOutsideApp(booking, booking.payment?.refunds ?? []) };
 }

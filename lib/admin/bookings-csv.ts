@@ -1,7 +1,7 @@
 import "server-only";
 import { formatInZone } from "@/lib/time-zones";
 import { METHOD_INFO } from "@/lib/meeting-methods";
-import { toCsv } from "./csv";
+import { csvPhone, toCsv } from "./csv";
 import { isPaid } from "@/lib/status/payment-status";
 import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS } from "./labels";
 import type { BookingListRow } from "./bookings-query";
@@ -25,7 +25,7 @@ export function bookingsCsv(rows: BookingListRow[], timeZone: string): string {
       b.name,
       b.email,
       b.company,
-      b.phone,
+      csvPhone(b.phone),
       isPaid(b.payment) ? "yes" : "no",
       b.payment ? PAYMENT_STATUS_LABELS[b.payment.status] : "No payment",
       cents(b.payment?.amountCents ?? b.slot.priceCents),

@@ -46,9 +46,9 @@ describe("bookings list", () => {
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    expect(lines[1]).toContain("'+SUM(1)");
+    expect(lines[1]).toContain(`"'+SUM(1)"`);
     expect(lines[1]).toContain(`"'@cmd, ""quoted"""`);
-    expect(lines[1]).toContain(",yes,Paid,10.00,0.00,USD,");
+    expect(lines[1]).toContain(`,"yes","Paid","10.00","0.00","USD",`);
     expect(csv).not.toContain("Someone Else");
   });
 });

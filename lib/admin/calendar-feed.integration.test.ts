@@ -35,7 +35,7 @@ describe("calendar feed", () => {
   });
 
   it("serves confirmed bookings only, as valid iCalendar, and 404s a wrong token", async () => {
-    await seedBooking(t.db, { status: "CONFIRMED", name: "Grace Hopper", company: "Navy", notes: "Line one\nLine two, with ; and ,", email: "grace@example.com" });
+    await seedBooking(t.db, { status: "CONFIRMED", name: "Grace Hopper", company: "Navy", notes: "Line one\nLine two, with ; and ,\rbare CR", email: "grace@example.com" });
     await seedBooking(t.db, { status: "CANCELLED", name: "Cancelled Person", email: "c@example.com" });
     await seedBooking(t.db, { status: "PENDING_PAYMENT", name: "Held Person", email: "h@example.com" });
     expect((await fetchFeed("x".repeat(43))).status).toBe(404);
@@ -47,7 +47,8 @@ describe("calendar feed", () => {
     const calendar = new ICAL.Component(ICAL.parse(text));
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     expect(events.map((e) => e.summary)).toEqual(["Consultation: Grace Hopper (Navy)"]);
-    expect(events[0]!.description).toContain("Line two, with ; and ,");
+    expect(events[0]!.description).toContain("Line two, with ; and ,\nbare CR");
+    expect(text.replace(/\r\n/g, "")).not.toContain("\r");
     expect(events[0]!.uid).toMatch(/^feed-bk_/);
   });
 

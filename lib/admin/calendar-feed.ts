@@ -1,12 +1,12 @@
 import "server-only";
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { addMinutes, subDays } from "date-fns";
-import { createEvents, type EventAttributes } from "ics";
+import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { sha256Hex } from "@/lib/booking/ids";
 import { METHOD_INFO } from "@/lib/meeting-methods";
+import { calendarFeedText } from "./calendar-feed-ics";
 
 // The admins' calendar subscription: a secret URL (Google and Outlook cannot send a
 // cookie) listing confirmed bookings. Only the token's SHA-256 is stored, so the URL is
@@ -67,32 +67,5 @@ export async function calendarFeedIcs(now = new Date()): Promise<string> {
     include: { slot: true },
     orderBy: { slot: { startsAt: "asc" } },
   });
-  const host = new URL(e.APP_URL).hostname;
-  const events: EventAttributes[] = bookings.map((b) => ({
-    uid: `feed-${b.id}@${host}`,
-    productId: "consult-booking/admin-feed",
-    start: b.slot.startsAt.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: addMinutes(b.slot.startsAt, b.slot.durationMinutes).getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: `Consultation: ${b.name}${b.company ? ` (${b.company})` : ""}`,
-    description: [
-      `${METHOD_INFO[b.method].label} with ${b.name} <${b.email}>`,
-      b.phone ? `Phone: ${b.phone}` : null,
-      b.meetingUrl ? `Join: ${b.meetingUrl}` : null,
-      b.notes ? `Notes: ${b.notes}` : null,
-      `Admin: ${new URL(`/admin/bookings/${b.id}`, e.APP_URL)}`,
-    ]
-      .filter(Boolean)
-      .join("\n"),
-    location: b.meetingUrl ?? METHOD_INFO[b.method].label,
-    status: "CONFIRMED",
-    busyStatus: "BUSY",
-    sequence: b.icsSequence,
-  }));
-  const { error, value } = createEvents(events, { productId: "consult-booking/admin-feed", calName: `${e.BUSINESS_NAME} consultations` });
-  if (error || value === null) throw error ?? new Error("could not build the calendar feed");
-  return value;
+  return calendarFeedText(bookings, { appUrl: e.APP_URL, businessName: e.BUSINESS_NAME, now });
 }

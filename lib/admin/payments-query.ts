@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PaymentStatus } from "@/lib/db/generated/enums";
+import { refundedOutsideApp } from "@/lib/payments/external-refunds";
 import { pageOf, type Page } from "./pagination";
 
 export const paymentFiltersSchema = z.object({
@@ -15,7 +16,10 @@ const include = {
   booking: { select: { id: true, name: true, email: true, status: true } },
   refunds: { orderBy: { createdAt: "asc" } },
 } satisfies Prisma.PaymentInclude;
-export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof include }>;
+export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof include }> & {
+  /** The booking is still confirmed although money was refunded outside the app. */
+  refundedOutsideApp: boolean;
+};
 
 export async function listPayments(filters: PaymentFilters): Promise<Page<PaymentRow>> {
   const db = await getDb();
@@ -23,5 +27,5 @@ export async function listPayments(filters: PaymentFilters): Promise<Page<Paymen
   const total = await db.payment.count({ where });
   const { page, pageCount, skip, take } = pageOf(filters.page, total);
   const rows = await db.payment.findMany({ where, include, orderBy: { createdAt: "desc" }, skip, take });
-  return { rows, total, page, pageCount };
+  return { rows: rows.map((row) => ({ ...row, refundedOutsideApp: refundedOutsideApp(row.booking, row.refunds) })), total, page, pageCount };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { getAuth } from "./auth";
-import { MIN_PASSWORD_LENGTH } from "./constants";
+import { ADMIN_ROLE, MIN_PASSWORD_LENGTH } from "./constants";
 
 // Creating and resetting admins (the createsuperuser equivalent). Passwords are hashed by
 // better-auth's own hasher, so the login path verifies exactly what is stored here.
@@ -35,8 +35,8 @@ export async function upsertAdmin(input: AdminAccountInput, now = new Date()): P
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where: { email },
-      create: { id: randomUUID(), email, name: name ?? email.split("@")[0]!, role: "admin", emailVerified: true },
-      update: { role: "admin", ...(name ? { name } : {}) },
+      create: { id: randomUUID(), email, name: name ?? email.split("@")[0]!, role: ADMIN_ROLE, emailVerified: true },
+      update: { role: ADMIN_ROLE, ...(name ? { name } : {}) },
     });
     const reset = await tx.account.updateMany({
       where: { userId: user.id, providerId: "credential" },

@@ -5,7 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { getDb, type Db } from "@/lib/db";
 import { authSecret, env, isProduction } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
-import { AUTH_COOKIE_PREFIX, MIN_PASSWORD_LENGTH } from "./constants";
+import { ADMIN_ROLE, AUTH_COOKIE_PREFIX, DEFAULT_ROLE, MIN_PASSWORD_LENGTH } from "./constants";
 
 // better-auth, configured once per database client. Sessions live in the "session" table
 // (no cookie cache, so signing out or resetting a password takes effect at once). There
@@ -27,9 +27,22 @@ function createAuth(db: Db) {
       maxPasswordLength: 128,
     },
     user: {
-      // Every account the create-admin script makes is an admin; the column keeps room for
-      // other roles, and require-admin checks it.
-      additionalFields: { role: { type: "string", required: false, defaultValue: "admin", input: false } },
+      // Only scripts/create-admin.ts makes admins (it sets the role itself). Any account
+      // made another way (a sign-up or social login enabled later) gets no rights, and the
+      // role is never taken from the client (ADR 052).
+      additionalFields: { role: { type: "string", required: false, defaultValue: DEFAULT_ROLE, input: false } },
+    },
+    databaseHooks: {
+      // No session at all for an account that is not an admin: whatever endpoint signs
+      // it in, it stays signed out (the session check refuses non-admins too).
+      session: {
+        create: {
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { role: true } });
+            return user?.role === ADMIN_ROLE;
+          },
+        },
+      },
     },
     session: {
       expiresIn: 60 * 60 * 24 * 7,

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import type { AuditActor } from "@/lib/audit/audit-log";
 import { getAuth } from "./auth";
+import { ADMIN_ROLE } from "./constants";
 
 export type AdminActor = AuditActor & { id: string; name: string };
 
@@ -12,6 +13,6 @@ export async function getAdminSession(): Promise<AdminActor | null> {
   const requestHeaders = await headers();
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: requestHeaders });
-  if (!session || session.user.role !== "admin") return null;
+  if (!session || session.user.role !== ADMIN_ROLE) return null;
   return { id: session.user.id, email: session.user.email, name: session.user.name };
 }

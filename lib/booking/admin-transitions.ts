@@ -1,10 +1,14 @@
 import "server-only";
+import { addMinutes } from "date-fns";
 import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
 import type { BookingStatus, ProjectOutcome } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
+import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
+import { rotateManageTokenFrom } from "./manage-access";
 import { confirmBooking } from "./transitions";
 
 // Booking moves only an admin makes. Each is a conditional UPDATE (so a concurrent move
@@ -153,4 +157,42 @@ export async function adminRecordProjectOutcome(
   });
   // The outcome only: the notes are free text and stay in the database.
   log("info", "booking.project_outcome", { bookingId, projectOutcome: outcome.projectOutcome });
+}
+
+/**
+ * Revokes the visitor's manage link (every copy sent so far stops working) and queues an
+ * email with the new one, audited, all in one transaction. For a leaked or forwarded link.
+ */
+export async function adminReissueManageLink(actor: AuditActor, bookingId: string, now = new Date()): Promise<void> {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const booking = await tx.booking.findUnique({
+      where: { id: bookingId },
+      select: { status: true, email: true, manageTokenHash: true, manageTokenVersion: true, slot: { select: { startsAt: true, durationMinutes: true } } },
+    });
+    if (!booking) throw new AppError("not_found", "Booking not found.");
+    const ended = addMinutes(booking.slot.startsAt, booking.slot.durationMinutes) <= now;
+    if (booking.status !== "CONFIRMED" || !booking.manageTokenHash || ended) {
+      throw new AppError("invalid_transition", "Only a confirmed booking whose meeting is still ahead has a manage link to replace.");
+    }
+    const version = await rotateManageTokenFrom(tx, bookingId, booking.manageTokenVersion);
+    if (version === null) throw new AppError("conflict", "The link was just replaced. Reload the page to see the latest state.");
+    // The snapshot derives the new link from the new version; the token itself is never stored.
+    await enqueueEmail(tx, {
+      kind: "manage_link_reissued",
+      bookingId,
+      to: booking.email,
+      payload: await bookingEmailSnapshot(tx, bookingId),
+      discriminator: version,
+    });
+    await recordAudit(tx, actor, {
+      action: "booking.reissue_manage_link",
+      entityType: "booking",
+      entityId: bookingId,
+      bookingId,
+      before: { manageTokenVersion: booking.manageTokenVersion },
+      after: { manageTokenVersion: version, email: "manage_link_reissued queued" },
+    });
+  });
+  log("info", "booking.manage_link_reissued", { bookingId });
 }

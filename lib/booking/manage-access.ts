@@ -12,19 +12,26 @@ export async function activateManageToken(tx: Tx, bookingId: string): Promise<vo
   });
 }
 
+/**
+ * Revokes every link sent so far and activates the next one, if the booking is still at
+ * `fromVersion` (a conditional update: of two concurrent rotations one wins). Returns the
+ * new version, or null when the version had moved on.
+ */
+export async function rotateManageTokenFrom(tx: Tx, bookingId: string, fromVersion: number): Promise<number | null> {
+  const version = fromVersion + 1;
+  const { count } = await tx.booking.updateMany({
+    where: { id: bookingId, manageTokenVersion: fromVersion },
+    data: { manageTokenVersion: version, manageTokenHash: manageTokenHash(manageToken(bookingId, version)) },
+  });
+  return count === 1 ? version : null;
+}
+
 /** Revokes every link sent so far and activates a new one. */
 export async function rotateManageToken(bookingId: string): Promise<void> {
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    const updated = await tx.booking.update({
-      where: { id: bookingId },
-      data: { manageTokenVersion: { increment: 1 } },
-      select: { manageTokenVersion: true },
-    });
-    await tx.booking.update({
-      where: { id: bookingId },
-      data: { manageTokenHash: manageTokenHash(manageToken(bookingId, updated.manageTokenVersion)) },
-    });
+    const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { manageTokenVersion: true } });
+    await rotateManageTokenFrom(tx, bookingId, booking.manageTokenVersion);
   });
 }
 

@@ -1,26 +1,29 @@
 import { z } from "zod";
 import { MEETING_METHODS } from "@/lib/meeting-methods";
 import { isValidTimeZone } from "@/lib/time-zones";
-import { DETAIL_LIMITS } from "./detail-limits";
+import { DETAIL_LIMITS, PHONE_PATTERN } from "./detail-limits";
 
 // The visitor's details form. The same schema validates in the browser and on the server.
 
 // Control characters (other than tab and line breaks) are never meant, and PostgreSQL
 // rejects NUL outright: refuse them as a validation error, not a database failure.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// One-line fields (name, company, phone) refuse tabs and line breaks too: they go into
+// calendar parameters, CSV cells and email headers, where a line break is never wanted.
+const ONE_LINE_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
 
-const trimmed = (max: number, label: string) =>
+const base = (max: number, label: string, oneLine: boolean, required: boolean) =>
   z
-    .string({ error: `${label} is required.` })
+    .string({ error: required ? `${label} is required.` : `${label} must be text.` })
     .trim()
     .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${label} contains characters we cannot accept.`);
-const optionalTrimmed = (max: number, label: string) =>
-  z
-    .string({ error: `${label} must be text.` })
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_CHARS.test(v), `${label} contains characters we cannot accept.`)
+    .refine(
+      (v) => !(oneLine ? ONE_LINE_CONTROLS : CONTROL_CHARS).test(v),
+      oneLine ? `${label} cannot contain line breaks, tabs or other control characters.` : `${label} contains characters we cannot accept.`,
+    );
+const trimmed = (max: number, label: string) => base(max, label, true, true);
+const optionalTrimmed = (max: number, label: string, oneLine = true) =>
+  base(max, label, oneLine, false)
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -34,8 +37,8 @@ export const visitorDetailsSchema = z.object({
     .transform((v) => v.toLowerCase()),
   company: optionalTrimmed(DETAIL_LIMITS.company, "Company"),
   phone: optionalTrimmed(DETAIL_LIMITS.phone, "Phone")
-    .refine((v) => v === undefined || /^[+()\d\s.-]{5,40}$/.test(v), "Please enter a valid phone number."),
-  notes: optionalTrimmed(DETAIL_LIMITS.notes, "Notes"),
+    .refine((v) => v === undefined || PHONE_PATTERN.test(v), "Please enter a valid phone number."),
+  notes: optionalTrimmed(DETAIL_LIMITS.notes, "Notes", false),
 });
 
 export const bookingRequestSchema = visitorDetailsSchema.extend({

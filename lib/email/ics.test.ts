@@ -72,6 +72,34 @@ describe("bookingInvite", () => {
   });
 });
 
+describe("bookingInvite with hostile values", () => {
+  it("never lets a name inject an attendee address or parameter", () => {
+    const name = 'Ada";CN=Mallory:mailto:mallory@evil.example;X="';
+    const text = bookingInvite({ ...snapshot, name }, "REQUEST", stampedAt);
+    const { event } = parse(text);
+    const attendees = event.getAllProperties("attendee");
+    expect(attendees).toHaveLength(1);
+    expect(String(attendees[0]!.getFirstValue())).toBe("mailto:ada@example.com");
+    expect(Object.keys(attendees[0]!.toJSON()[1] as object).sort()).toEqual(["cn", "partstat", "role", "rsvp"]);
+    expect(attendees[0]!.getParameter("cn")).toBe("AdaCN=Mallorymailtomallory@evil.exampleX=");
+    expect(text).not.toContain("mailto:mallory");
+  });
+
+  it('writes a name with quotes as valid iCalendar (no \\" inside a parameter)', () => {
+    const text = bookingInvite({ ...snapshot, name: 'Robert "Bob" Smith' }, "REQUEST", stampedAt);
+    expect(text).not.toContain('\\"');
+    expect(parse(text).event.getFirstProperty("attendee")!.getParameter("cn")).toBe("Robert Bob Smith");
+  });
+
+  it("escapes a bare CR and folds long lines at 75 octets without splitting a character", () => {
+    const text = bookingInvite({ ...snapshot, businessName: `Line\rbreak ${"😀".repeat(40)}` }, "REQUEST", stampedAt);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\r");
+    expect(parse(text).vevent.summary).toBe(`Consultation with Line\nbreak ${"😀".repeat(40)}`);
+    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(text).not.toContain("\uFFFD");
+  });
+});
+
 describe("inviteAttachment", () => {
   it("declares text/calendar with the same method as the file", () => {
     expect(inviteAttachment(snapshot, "REQUEST", stampedAt)).toMatchObject({

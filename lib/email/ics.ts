@@ -1,7 +1,7 @@
 import "server-only";
-import { createEvent, type EventAttributes } from "ics";
 import { env } from "@/lib/env";
 import type { BookingEmailSnapshot } from "./booking-snapshot";
+import { contentLine, icalendarText, isWritableUri, textValue, utcDateTime } from "./icalendar";
 
 // The calendar invitation attached to confirmation, reschedule and cancellation emails.
 // One UID per booking for its whole life, so calendars update the same event: a
@@ -32,6 +32,18 @@ function whereToMeet(snapshot: InviteSnapshot): string {
   return `Phone: ${snapshot.businessPhone}`;
 }
 
+/** The meeting link as a URL property, when it is a web link that can be written as is. */
+export function inviteWebUrl(meetingUrl: string | null): string | undefined {
+  return meetingUrl && /^https?:\/\//.test(meetingUrl) && isWritableUri(meetingUrl) ? meetingUrl : undefined;
+}
+
+/** The mailto: value of an ORGANIZER or ATTENDEE (a validated address never needs escaping). */
+export function mailtoValue(email: string): string {
+  const value = `mailto:${email}`;
+  if (!isWritableUri(value)) throw new IcsError("An email address cannot be written into the invitation");
+  return value;
+}
+
 /**
  * The iCalendar text. `stampedAt` (DTSTAMP) must be stable for a given email: a retried
  * send re-renders it, and Resend rejects a reused idempotency key with a different body.
@@ -39,39 +51,39 @@ function whereToMeet(snapshot: InviteSnapshot): string {
 export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stampedAt: Date): string {
   const e = env();
   const location = whereToMeet(snapshot);
-  const webUrl = snapshot.meetingUrl?.startsWith("http") ? snapshot.meetingUrl : undefined;
+  const webUrl = inviteWebUrl(snapshot.meetingUrl);
+  const joinUrl = snapshot.meetingUrl?.startsWith("http") ? snapshot.meetingUrl : undefined;
   const description = [
     `Consultation with ${snapshot.businessName}.`,
-    webUrl ? `Join: ${webUrl}` : location,
+    joinUrl ? `Join: ${joinUrl}` : location,
     snapshot.manageUrl ? `Manage booking: ${snapshot.manageUrl}` : null,
     `Reference: ${snapshot.bookingId}`,
   ]
     .filter(Boolean)
     .join("\n");
-  const attributes: EventAttributes & { timestamp: number } = {
-    productId: "-//consult-booking//booking invite//EN",
-    method,
-    uid: bookingUid(snapshot.bookingId),
-    sequence: snapshot.icsSequence,
-    timestamp: stampedAt.getTime(),
-    start: Date.parse(snapshot.startsAt),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: Date.parse(snapshot.endsAt),
-    endInputType: "utc",
-    endOutputType: "utc",
-    title: `Consultation with ${snapshot.businessName}`,
-    description,
-    location,
-    ...(webUrl ? { url: webUrl } : {}),
-    status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
-    organizer: { name: snapshot.businessName, email: e.ORGANIZER_EMAIL },
+  return icalendarText([
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "CALSCALE:GREGORIAN",
+    "PRODID:-//consult-booking//booking invite//EN",
+    `METHOD:${method}`,
+    "BEGIN:VEVENT",
+    contentLine("UID", textValue(bookingUid(snapshot.bookingId))),
+    `SEQUENCE:${snapshot.icsSequence}`,
+    `DTSTAMP:${utcDateTime(stampedAt)}`,
+    `DTSTART:${utcDateTime(new Date(snapshot.startsAt))}`,
+    `DTEND:${utcDateTime(new Date(snapshot.endsAt))}`,
+    contentLine("SUMMARY", textValue(`Consultation with ${snapshot.businessName}`)),
+    contentLine("DESCRIPTION", textValue(description)),
+    contentLine("LOCATION", textValue(location)),
+    ...(webUrl ? [contentLine("URL", webUrl)] : []),
+    `STATUS:${method === "CANCEL" ? "CANCELLED" : "CONFIRMED"}`,
+    contentLine("ORGANIZER", mailtoValue(e.ORGANIZER_EMAIL), { CN: snapshot.businessName }),
     // Gmail and Outlook show an invitation only when the recipient is an attendee.
-    attendees: [{ name: snapshot.name, email: snapshot.email, rsvp: false, partstat: "ACCEPTED", role: "REQ-PARTICIPANT" }],
-  };
-  const { error, value } = createEvent(attributes);
-  if (error || !value) throw new IcsError(`Could not build the invitation for ${snapshot.bookingId}`, { cause: error });
-  return value;
+    contentLine("ATTENDEE", mailtoValue(snapshot.email), { CN: snapshot.name, RSVP: "FALSE", PARTSTAT: "ACCEPTED", ROLE: "REQ-PARTICIPANT" }),
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ]);
 }
 
 /**

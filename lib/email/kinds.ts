@@ -9,6 +9,8 @@ export const EMAIL_KINDS = [
   "late_payment_refunded",
   "admin_new_booking",
   "admin_booking_cancelled",
+  "manage_link_reissued",
+  "admin_refunded_outside_app",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -5,11 +5,13 @@ import { unstableToPlainText } from "@react-email/render";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
+import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "@/emails/admin-refunded-outside-app";
 import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking-cancelled";
 import BookingConfirmedEmail, { bookingConfirmedSubject } from "@/emails/booking-confirmed";
 import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "@/emails/late-payment-refunded";
+import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "@/emails/manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
@@ -124,6 +126,8 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
       };
     case "booking_reminder":
       return build(BookingReminderEmail, bookingReminderSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
+    case "manage_link_reissued":
+      return build(ManageLinkReissuedEmail, manageLinkReissuedSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
     case "booking_cancelled":
       return {
         ...build(BookingCancelledEmail, bookingCancelledSubject, { ...summary(p, "visitor"), amountPaid: paid(p), refundAmount: refund(p), bookUrl }),
@@ -157,6 +161,14 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         }),
         replyTo: p.email,
       };
+    case "admin_refunded_outside_app":
+      return build(AdminRefundedOutsideAppEmail, adminRefundedOutsideAppSubject, {
+        ...summary(p, "admin"),
+        visitor: visitorOf(p),
+        refundAmount: money(p, p.refundCents ?? p.refundedCents),
+        amountPaid: paid(p),
+        adminUrl,
+      });
   }
 }
 

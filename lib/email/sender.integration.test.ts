@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { startFakeResend, type FakeResend } from "@/tests/fakes/resend/fake-resend";
-import { resetEnvCache } from "@/lib/env";
+import { env, resetEnvCache } from "@/lib/env";
 import { useTestEnv } from "@/tests/fakes/meetings/test-env";
 import { placeHold } from "@/lib/booking/holds";
 import { confirmFreeBooking } from "@/lib/payments/finalize";
@@ -93,7 +93,6 @@ describe("sendDueEmails", () => {
     // The dead worker's request reached Resend; its row was left SENDING with a lease.
     const { renderEmail } = await import("./render");
     const rendered = await renderEmail({ kind: row.kind, payload: row.payload, queuedAt: row.createdAt });
-    const { env } = await import("@/lib/env");
     await resendTransport(fake.apiKey, fake.url).send(
       { from: env().EMAIL_FROM, to: row.toAddress, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: rendered.attachments, tag: row.kind },
       { idempotencyKey: row.dedupeKey },
@@ -104,6 +103,64 @@ describe("sendDueEmails", () => {
     expect(await sendDueEmails({ now: addSeconds(now, 61) })).toMatchObject({ claimed: 1, sent: 1 });
     expect(fake.delivered).toHaveLength(1);
     expect((await t.db.outboxEmail.findFirstOrThrow()).providerMessageId).toBe(fake.delivered[0]!.id);
+  });
+
+  it("times out a send to a Resend that never answers and records the error on the row", async () => {
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "200", EMAIL_LEASE_SECONDS: "1" });
+    await queue(1);
+    fake.hang();
+    const started = Date.now();
+    expect(await sendDueEmails()).toMatchObject({ claimed: 1, retrying: 1 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const row = await t.db.outboxEmail.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lockedUntil: null });
+    expect(row.lastError).toMatch(/timed out/);
+    expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
+  });
+
+  it("never sends a row again while its first send is still open, however long the batch waits on Resend", async () => {
+    // One send at a time, each hanging until its timeout: the batch outlasts the claim's lease.
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "300", EMAIL_LEASE_SECONDS: "1", EMAIL_SEND_CONCURRENCY: "1" });
+    await queue(5);
+    fake.hang();
+    const first = sendDueEmails();
+    // A second worker arrives after the claim's lease has lapsed, while the first still sends.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = await sendDueEmails();
+    const firstRun = await first;
+    const keys = fake.requests.map((r) => r.headers["idempotency-key"]);
+    expect(keys).toHaveLength(5);
+    expect(new Set(keys).size).toBe(5);
+    expect(firstRun.retrying + second.retrying).toBe(5);
+    const rows = await t.db.outboxEmail.findMany();
+    // (A row both workers claimed counts two attempts, though only one send was made.)
+    for (const row of rows) expect(row).toMatchObject({ status: "PENDING", lastError: expect.stringMatching(/timed out/) });
+  });
+
+  it("starts no send after its time budget and puts the rows it did not start back in the queue", async () => {
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "200", EMAIL_LEASE_SECONDS: "1", EMAIL_SEND_CONCURRENCY: "1" });
+    await queue(5);
+    fake.hang();
+    const started = Date.now();
+    const summary = await sendDueEmails({ budgetMs: 300 });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(summary).toEqual({ claimed: 2, sent: 0, retrying: 2, failed: 0 });
+    expect(await t.db.outboxEmail.count({ where: { status: "PENDING", attempts: 0, lockedUntil: null, lastError: null } })).toBe(3);
+    fake.reset();
+    expect(await sendDueEmails()).toMatchObject({ claimed: 3, sent: 3 });
+  });
+
+  it("refuses a lease shorter than twice the send timeout, and a job step budget that cannot fit a send", () => {
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "100", JOB_STEP_BUDGET_SECONDS: "180" });
+    expect(() => env()).toThrow(/EMAIL_LEASE_SECONDS: must be at least twice EMAIL_SEND_TIMEOUT_MS/);
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "120", JOB_STEP_BUDGET_SECONDS: "120" });
+    expect(() => env()).toThrow(/JOB_STEP_BUDGET_SECONDS: must be at least three times EMAIL_SEND_TIMEOUT_MS/);
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "60000", EMAIL_LEASE_SECONDS: "120", JOB_STEP_BUDGET_SECONDS: "180" });
+    expect(env().EMAIL_LEASE_SECONDS).toBe(120);
+    // The defaults keep both rules.
+    setEnv({ EMAIL_SEND_TIMEOUT_MS: "", EMAIL_LEASE_SECONDS: "", JOB_STEP_BUDGET_SECONDS: "" });
+    expect(env().EMAIL_LEASE_SECONDS * 1000).toBeGreaterThanOrEqual(2 * env().EMAIL_SEND_TIMEOUT_MS);
+    expect(env().JOB_STEP_BUDGET_SECONDS * 1000).toBeGreaterThanOrEqual(3 * env().EMAIL_SEND_TIMEOUT_MS);
   });
 
   it("gives up at once on a permanent error, and after MAX_ATTEMPTS on retryable ones", async () => {

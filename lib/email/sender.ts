@@ -3,16 +3,19 @@ import { addMilliseconds, addSeconds } from "date-fns";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
+import { withTimeout } from "@/lib/timeout";
 import { EmailRenderError, renderEmail, type RenderedEmail } from "./render";
-import { EmailDeliveryError, emailTransport, type EmailTransport } from "./transport";
+import { EmailDeliveryError, emailTransport, sendTimedOut, type EmailTransport } from "./transport";
 
 // Delivers the outbox. Rows are claimed with one UPDATE … FOR UPDATE SKIP LOCKED that
 // marks them SENDING under a lease (lockedUntil), so two workers never take the same row.
 // A worker that dies mid-send leaves a lapsed lease; the row is claimed again and resent
 // with the same idempotency key, which Resend answers without sending twice.
+// Each send is bounded by EMAIL_SEND_TIMEOUT_MS and its lease is taken again just before
+// it starts, so a send never outlives its lease (env validation keeps the lease at least
+// twice the timeout): a hung provider cannot make a second worker send the row again.
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 120;
 const BASE_BACKOFF_SECONDS = 30;
 const MAX_BACKOFF_SECONDS = 60 * 60;
 
@@ -34,7 +37,7 @@ type ClaimedRow = {
 
 async function claimDue(now: Date, limit: number): Promise<ClaimedRow[]> {
   const db = await getDb();
-  const leaseUntil = addSeconds(now, LEASE_SECONDS);
+  const leaseUntil = addSeconds(now, env().EMAIL_LEASE_SECONDS);
   return db.$queryRaw<ClaimedRow[]>`
     UPDATE "OutboxEmail"
     SET "status" = 'SENDING', "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
@@ -69,11 +72,50 @@ function failure(row: ClaimedRow, error: unknown, now: Date): { outcome: Outcome
       };
 }
 
+/**
+ * Takes the lease again from now, for a row that waited behind others of its batch.
+ * False when the lease lapsed and another worker has the row.
+ */
+async function renewLease(row: ClaimedRow, now: Date): Promise<boolean> {
+  const db = await getDb();
+  const lockedUntil = addSeconds(now, env().EMAIL_LEASE_SECONDS);
+  const { count } = await db.outboxEmail.updateMany({
+    where: { id: row.id, status: "SENDING", lockedUntil: row.lockedUntil },
+    data: { lockedUntil },
+  });
+  if (count === 1) row.lockedUntil = lockedUntil;
+  return count === 1;
+}
+
+/** Gives back claimed rows that were not started (the run ran out of time). */
+async function releaseUnstarted(rows: ClaimedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const db = await getDb();
+  await db.$transaction(
+    rows.map((row) =>
+      db.outboxEmail.updateMany({
+        where: { id: row.id, status: "SENDING", lockedUntil: row.lockedUntil },
+        data: { status: "PENDING", lockedUntil: null, attempts: { decrement: 1 } },
+      }),
+    ),
+  );
+}
+
+/** The transport's answer, or a retryable timeout once the signal fires (whatever the transport does). */
+function sendWithin(transport: EmailTransport, email: Parameters<EmailTransport["send"]>[0], idempotencyKey: string, timeoutMs: number) {
+  const controller = new AbortController();
+  return withTimeout(transport.send(email, { idempotencyKey, signal: controller.signal }), timeoutMs, () => {
+    controller.abort(new Error(`no answer after ${timeoutMs} ms`));
+    return sendTimedOut(controller.signal.reason);
+  });
+}
+
 async function deliver(row: ClaimedRow, transport: EmailTransport, now: Date): Promise<Outcome> {
   let rendered: RenderedEmail | undefined;
   try {
     rendered = await renderEmail({ kind: row.kind, payload: row.payload, queuedAt: row.createdAt });
-    const receipt = await transport.send(
+    const receipt = await sendWithin(
+      transport,
       {
         from: env().EMAIL_FROM,
         to: row.toAddress,
@@ -84,7 +126,8 @@ async function deliver(row: ClaimedRow, transport: EmailTransport, now: Date): P
         attachments: rendered.attachments,
         tag: row.kind,
       },
-      { idempotencyKey: row.dedupeKey },
+      row.dedupeKey,
+      env().EMAIL_SEND_TIMEOUT_MS,
     );
     await settle(row, {
       status: "SENT",
@@ -121,26 +164,45 @@ async function forEachBounded<T>(items: T[], limit: number, task: (item: T) => P
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+/**
+ * Starts sends for half the job step's budget: env validation keeps the send timeout
+ * within a third of it, so the last send ends well inside the step's budget.
+ */
+function defaultSendBudgetMs(): number {
+  return (env().JOB_STEP_BUDGET_SECONDS * 1000) / 2;
+}
+
 export type SendSummary = { claimed: number; sent: number; retrying: number; failed: number };
 
 /**
  * Sends what is due, one batch at a time, until nothing is left or `maxBatches` is hit.
- * Never throws for a single email's failure: that is recorded on its row.
+ * Never throws for a single email's failure: that is recorded on its row. No send starts
+ * after `budgetMs` (by default, what still ends inside JOB_STEP_BUDGET_SECONDS); rows not
+ * started go back to the queue, so a run ends within the budget plus one send timeout
+ * however slow the provider is.
  */
-export async function sendDueEmails(options: { now?: Date; batchSize?: number; maxBatches?: number } = {}): Promise<SendSummary> {
+export async function sendDueEmails(
+  options: { now?: Date; batchSize?: number; maxBatches?: number; budgetMs?: number } = {},
+): Promise<SendSummary> {
   const batchSize = options.batchSize ?? 20;
   const maxBatches = options.maxBatches ?? 10;
+  const stopAt = Date.now() + (options.budgetMs ?? defaultSendBudgetMs());
   const transport = emailTransport();
   const summary: SendSummary = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const now = options.now ?? new Date();
-    const rows = await claimDue(now, batchSize);
+  for (let batch = 0; batch < maxBatches && Date.now() < stopAt; batch++) {
+    const rows = await claimDue(options.now ?? new Date(), batchSize);
     summary.claimed += rows.length;
+    const unstarted: ClaimedRow[] = [];
     // Bounded parallelism: a send waits on the network (and rendering on the CPU), so a few
     // in flight keep both busy without overrunning the provider's rate limit.
     await forEachBounded(rows, env().EMAIL_SEND_CONCURRENCY, async (row) => {
+      if (Date.now() >= stopAt) return void unstarted.push(row);
+      const now = options.now ?? new Date();
+      if (!(await renewLease(row, now))) return;
       summary[await deliver(row, transport, now)]++;
     });
+    await releaseUnstarted(unstarted);
+    summary.claimed -= unstarted.length;
     if (rows.length < batchSize) break;
   }
   if (summary.claimed > 0) log("info", "email.outbox_run", summary);

@@ -35,10 +35,17 @@ export class EmailDeliveryError extends Error {
   }
 }
 
+export function sendTimedOut(cause?: unknown): EmailDeliveryError {
+  return new EmailDeliveryError("Email provider did not answer in time (send timed out)", { retryable: true, cause });
+}
+
 export interface EmailTransport {
   readonly name: TransportName;
-  /** The idempotency key makes a repeated call with the same key send at most once. */
-  send(email: OutgoingEmail, options: { idempotencyKey: string }): Promise<SendReceipt>;
+  /**
+   * The idempotency key makes a repeated call with the same key send at most once. The
+   * signal aborts a send the outbox stopped waiting for (lib/email/sender.ts).
+   */
+  send(email: OutgoingEmail, options: { idempotencyKey: string; signal?: AbortSignal }): Promise<SendReceipt>;
 }
 
 type ResendErrorShape = { name?: string; message?: string; statusCode?: number | null };
@@ -72,7 +79,7 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
   const client = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
   return {
     name: "resend",
-    async send(email, { idempotencyKey }) {
+    async send(email, { idempotencyKey, signal }) {
       let result;
       try {
         result = await client.emails.send(
@@ -91,11 +98,13 @@ export function resendTransport(apiKey: string, baseUrl?: string): EmailTranspor
               contentType: a.contentType,
             })),
           },
-          { idempotencyKey },
+          { idempotencyKey, signal },
         );
       } catch (cause) {
         throw new EmailDeliveryError("Resend request failed", { retryable: true, cause });
       }
+      // The SDK reports an aborted request as a generic network error; say what happened.
+      if (signal?.aborted) throw sendTimedOut(signal.reason);
       if (result.error) throw classifyResendError(result.error);
       return { transport: "resend", providerMessageId: result.data?.id ?? null };
     },

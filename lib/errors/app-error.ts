@@ -19,6 +19,7 @@ export type AppErrorCode =
   | "unauthorized"
   | "forbidden"
   | "conflict"
+  | "payload_too_large"
   | "misconfigured";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -38,6 +39,7 @@ const STATUS: Record<AppErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   conflict: 409,
+  payload_too_large: 413,
   misconfigured: 500,
 };
 

@@ -1,17 +1,22 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { isProduction } from "@/lib/env";
+import { isProduction, trustProxy } from "@/lib/env";
+import { clientIpFrom } from "./client-ip";
 
 // Per-browser context for visitor requests: the client IP (for rate limits) and an opaque
 // session cookie (so a visitor who comes back resumes their own hold).
 
 export const CLIENT_SESSION_COOKIE = "bk_session";
 
+/** The client's rate-limit key under TRUST_PROXY (lib/http/client-ip.ts). */
 export async function clientIp(): Promise<string> {
-  const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || h.get("x-real-ip") || "local";
+  return clientIpFrom(await headers(), trustProxy());
+}
+
+/** The same, from a route handler's own request. */
+export function requestClientIp(request: Request): string {
+  return clientIpFrom(request.headers, trustProxy());
 }
 
 /** Returns the visitor's session id, creating the cookie when missing. */

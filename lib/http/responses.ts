@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { AppError, isAppError } from "@/lib/errors/app-error";
 import type { ActionFailure } from "@/lib/errors/action-result";
 import { appErrorFailure, toActionFailure, validationFailure } from "./action-failure";
+import { JSON_BODY_LIMIT_BYTES, readBodyText } from "./read-body";
 
 /** The JSON error body: the shared ActionFailure minus the action-only fields. */
 function errorBody({ code, message, fieldErrors }: ActionFailure) {
@@ -27,10 +28,9 @@ export function errorResponse(error: unknown, context: string): NextResponse {
   return NextResponse.json(errorBody(toActionFailure(error, context, { event: "request.failed" })), { status: 500 });
 }
 
-/** Reads a JSON body, answering 400 for anything that is not a JSON object. */
+/** Reads a JSON body (413 past 64 kB), answering 400 for anything that is not a JSON object. */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
-  if (text.length > 64_000) throw new AppError("bad_request", "The request body is too large.");
+  const text = await readBodyText(request, JSON_BODY_LIMIT_BYTES);
   let value: unknown;
   try {
     value = JSON.parse(text);

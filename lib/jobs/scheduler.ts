@@ -14,9 +14,9 @@ type SchedulerState = { timer: NodeJS.Timeout | null; running: Promise<void> | n
 
 const globalForScheduler = globalThis as unknown as { __bookingScheduler?: SchedulerState };
 
+/** Reminders and housekeeping side by side: neither waits for the other's vendors. */
 export async function runScheduledJobs(now = new Date()): Promise<void> {
-  await runStep("reminders", () => runRemindersJob(now));
-  await runMaintenance(now);
+  await Promise.all([runStep("reminders", () => runRemindersJob(now)), runMaintenance(now)]);
 }
 
 function scheduleNext(state: SchedulerState, delayMs: number, job: () => Promise<void>): void {

@@ -21,6 +21,7 @@ const setEnv = useTestEnv();
 afterEach(() => {
   clearTokenCacheForTests();
   zoom.state.down = false;
+  zoom.state.hang = false;
 });
 const zoomApi = () => ({
   ZOOM_ACCOUNT_ID: creds.accountId,
@@ -50,6 +51,16 @@ describe("meetingLinkFor", () => {
     setEnv({ ZOOM_MEETING_URL: "https://zoom.us/j/9999999999" });
     expect(await meetingLinkFor(request())).toEqual({ url: "https://zoom.us/j/9999999999", externalId: null });
     expect(zoom.requests).toHaveLength(0);
+  });
+
+  it("falls back to the room within its budget when the provider accepts and never answers", async () => {
+    setEnv({ ZOOM_MEETING_URL: "https://zoom.us/j/9999999999", ...zoomApi(), MEETING_LINK_BUDGET_MS: "300" });
+    zoom.state.hang = true;
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const started = Date.now();
+    expect(await meetingLinkFor(request())).toEqual({ url: "https://zoom.us/j/9999999999", externalId: null });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(String(warn.mock.calls[0]?.[0])).toMatch(/meetings\.provider_failed_using_room.*no meeting within 300 ms/);
   });
 
   it("creates a meeting through the API when credentials are set", async () => {

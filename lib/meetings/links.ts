@@ -1,8 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
+import { withTimeout } from "@/lib/timeout";
 import { providerFor } from "./providers";
 import { roomFor } from "./rooms";
+import { MeetingProviderError } from "./providers/http";
 import type { MeetingLink, MeetingRequest } from "./types";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 
@@ -23,7 +26,9 @@ async function existingLink(bookingId: string): Promise<MeetingLink | undefined>
  * The link for a confirmed booking. Never throws and never blocks a confirmation:
  * direct calls get the business's tel: link; video methods get a meeting created through
  * the provider's API when its credentials are set, and otherwise (or when the API fails,
- * which is logged) the business's configured room URL.
+ * which is logged) the business's configured room URL. The provider gets
+ * MEETING_LINK_BUDGET_MS in all (each HTTP call also has its own timeout), since a
+ * confirmation waits for it.
  */
 /** A booking row (with its slot) as the meeting request it asks for. */
 export function meetingRequestFor(booking: {
@@ -50,7 +55,8 @@ export async function meetingLinkFor(request: MeetingRequest): Promise<MeetingLi
   const existing = await existingLink(request.bookingId);
   if (existing) return existing;
   try {
-    const created = await provider.create(request);
+    const ms = env().MEETING_LINK_BUDGET_MS;
+    const created = await withTimeout(provider.create(request), ms, () => new MeetingProviderError(provider.name, `no meeting within ${ms} ms`));
     log("info", "meetings.created", { provider: provider.name, bookingId: request.bookingId });
     return created;
   } catch (error) {

@@ -8,6 +8,8 @@ import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
+import { visitorDeadline, type Deadline } from "./deadline";
 import type { IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";
@@ -135,7 +137,11 @@ async function recordOpenIntent(paymentId: string, intent: IntentView): Promise<
  * payments settle here (demo mode only); Stripe payments settle only if Stripe says the
  * intent succeeded with the expected amount, currency and booking.
  */
-export async function finalizeBookingPayment(bookingId: string, now = new Date()): Promise<FinalizeResult> {
+export async function finalizeBookingPayment(
+  bookingId: string,
+  now = new Date(),
+  deadline: Deadline = visitorDeadline(),
+): Promise<FinalizeResult> {
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { payment: true, slot: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
@@ -147,7 +153,7 @@ export async function finalizeBookingPayment(bookingId: string, now = new Date()
     return settleSucceededPayment(bookingId, payment.id, now);
   }
 
-  const intent = await requireGateway().retrieveIntent(payment.providerPaymentId);
+  const intent = await requireGateway({ deadline }).retrieveIntent(payment.providerPaymentId);
   if (intent.bookingId !== booking.id || intent.amountCents !== payment.amountCents || intent.currency !== payment.currency) {
     log("error", "payment.mismatch", { bookingId, paymentId: payment.id, intentId: intent.id });
     throw new AppError("payment_mismatch", "The payment does not match this booking. Please contact us.");

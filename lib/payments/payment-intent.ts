@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { env, paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { visitorDeadline, type Deadline } from "./deadline";
 import { ensureStripeIntent, HOLD_GONE_MESSAGE } from "./start-booking";
 
 // POST /api/bookings/{id}/payment-intent: the client secret of the booking's own intent
@@ -16,7 +17,11 @@ export type BookingPaymentIntent = {
   holdExpiresAt: string;
 };
 
-export async function paymentIntentForBooking(bookingId: string, now = new Date()): Promise<BookingPaymentIntent> {
+export async function paymentIntentForBooking(
+  bookingId: string,
+  now = new Date(),
+  deadline: Deadline = visitorDeadline(),
+): Promise<BookingPaymentIntent> {
   if (paymentMode() !== "stripe") throw new AppError("conflict", "Card payments are not enabled on this server.");
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { payment: true } });
@@ -26,7 +31,7 @@ export async function paymentIntentForBooking(bookingId: string, now = new Date(
   if (booking.status !== "PENDING_PAYMENT" || !booking.holdExpiresAt || booking.holdExpiresAt <= now) {
     throw new AppError("hold_expired", HOLD_GONE_MESSAGE);
   }
-  const { clientSecret } = await ensureStripeIntent(bookingId);
+  const { clientSecret } = await ensureStripeIntent(bookingId, deadline);
   const payment = await db.payment.findUniqueOrThrow({ where: { bookingId } });
   return {
     bookingId,

@@ -107,6 +107,20 @@ describe("payment reconciliation", () => {
     await t.db.payment.update({ where: { id: someone.paymentId }, data: { providerPaymentId: "pi_not_in_stripe" } });
     const changed = await heldStripeBooking(t.db);
     await t.db.payment.update({ where: { id: changed.paymentId }, data: { amountCents: 900 } });
+    // Marked succeeded here; Stripe declined the card.
+    const declined = await heldStripeBooking(t.db);
+    await stripe.pay(declined.intentId, "pm_card_chargeDeclined");
+    await t.db.payment.update({ where: { id: declined.paymentId }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
+    // Paid and confirmed, then refunded in full at Stripe; the webhook never came.
+    const refunded = await heldStripeBooking(t.db);
+    await stripe.pay(refunded.intentId);
+    await finalizeBookingPayment(refunded.bookingId);
+    stripe.fake.state.createRefund({ paymentIntent: refunded.intentId, amount: 1000, metadata: {}, reason: null });
+    // A booking confirmed on an intent Stripe has as cancelled: no money at all.
+    const cancelled = await heldStripeBooking(t.db);
+    stripe.fake.state.cancelIntent(cancelled.intentId, null);
+    await t.db.booking.update({ where: { id: cancelled.bookingId }, data: { status: "CONFIRMED", confirmedAt: new Date(), holdExpiresAt: null } });
+    await t.db.payment.update({ where: { id: cancelled.paymentId }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
 
     const planted = await reconcilePayments();
     expect(planted.discrepancies.map((d) => [d.kind, d.intentId]).sort()).toEqual(
@@ -114,13 +128,24 @@ describe("payment reconciliation", () => {
         ["paid_without_booking", stray.id],
         ["unknown_to_stripe", "pi_not_in_stripe"],
         ["amount_mismatch", changed.intentId],
+        ["status_mismatch", declined.intentId],
+        ["refund_mismatch", refunded.intentId],
+        ["status_mismatch", refunded.intentId],
+        ["status_mismatch", cancelled.intentId],
+        ["booking_without_payment", cancelled.intentId],
       ].sort(),
+    );
+    expect(planted.discrepancies.find((d) => d.intentId === declined.intentId)?.detail).toBe("Stripe says requires payment, app has succeeded");
+    expect(planted.discrepancies.find((d) => d.kind === "booking_without_payment")?.detail).toBe(
+      "booking is confirmed but Stripe has the intent as canceled: no money taken",
     );
 
     const failing = await runScript(["--days", "7"]);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toMatch(/DISCREPANCY paid_without_booking/);
-    expect(failing.stdout).toMatch(/3 discrepancies\./);
+    expect(failing.stdout).toMatch(/DISCREPANCY status_mismatch/);
+    expect(failing.stdout).toMatch(/DISCREPANCY booking_without_payment/);
+    expect(failing.stdout).toMatch(/8 discrepancies\./);
   });
 
   it("reports a webhook that never arrived as money without a booking", async () => {

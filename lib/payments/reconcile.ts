@@ -1,6 +1,7 @@
 import "server-only";
 import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
+import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { isProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 
@@ -15,7 +16,11 @@ export type DiscrepancyKind =
   /** Amount or currency differ between Stripe and our row. */
   | "amount_mismatch"
   /** Stripe's refunded total differs from ours. */
-  | "refund_mismatch";
+  | "refund_mismatch"
+  /** Our payment's status is not what Stripe's intent says (e.g. succeeded here, failed or refunded there). */
+  | "status_mismatch"
+  /** A booking is confirmed on an intent Stripe never took the money for (cancelled, unpaid). */
+  | "booking_without_payment";
 
 export type Discrepancy = { kind: DiscrepancyKind; intentId: string; bookingId: string | null; detail: string };
 
@@ -28,8 +33,27 @@ type Row = {
   amountCents: number;
   currency: string;
   refundedCents: number;
+  status: PaymentStatus;
   booking: { confirmedAt: Date | null; status: string };
 };
+
+// The booking states that stand on a payment having been taken.
+const CONFIRMED_BOOKING = new Set(["CONFIRMED", "COMPLETED", "NO_SHOW"]);
+
+/** The payment statuses that agree with Stripe's intent (a webhook may still be on its way for the open ones). */
+function statusesFor(intent: IntentView): PaymentStatus[] {
+  switch (intent.status) {
+    case "succeeded":
+      if (intent.refundedCents >= intent.amountCents) return ["REFUNDED"];
+      return intent.refundedCents > 0 ? ["PARTIALLY_REFUNDED"] : ["SUCCEEDED"];
+    case "canceled":
+      return ["CANCELED"];
+    case "processing":
+      return ["PROCESSING", "REQUIRES_PAYMENT"];
+    case "requires_payment":
+      return ["REQUIRES_PAYMENT", "FAILED"];
+  }
+}
 
 const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
 
@@ -41,6 +65,18 @@ function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
     found.push({ ...base, kind: "paid_without_booking", detail: `${money(intent.amountCents, intent.currency)} charged; ${where}; nothing refunded` });
   }
   if (!row) return found;
+  // Money without a booking already says the row lags behind Stripe.
+  const expected = statusesFor(intent);
+  if (found.length === 0 && !expected.includes(row.status)) {
+    found.push({ ...base, kind: "status_mismatch", detail: `Stripe says ${intent.status.replace("_", " ")}, app has ${row.status.toLowerCase()}` });
+  }
+  if (intent.status !== "succeeded" && CONFIRMED_BOOKING.has(row.booking.status)) {
+    found.push({
+      ...base,
+      kind: "booking_without_payment",
+      detail: `booking is ${row.booking.status.toLowerCase()} but Stripe has the intent as ${intent.status.replace("_", " ")}: no money taken`,
+    });
+  }
   if (row.amountCents !== intent.amountCents || row.currency !== intent.currency) {
     found.push({
       ...base,
@@ -71,6 +107,7 @@ export async function reconcilePayments(options: { since?: Date; onProgress?: (f
       amountCents: true,
       currency: true,
       refundedCents: true,
+      status: true,
       booking: { select: { confirmedAt: true, status: true } },
     },
   });

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { externalRefundKey, isExternalRefund } from "./external-refunds";
 import type { RefundView } from "./gateway";
 
 // The app's record of money returned. Refund rows mirror the provider's refunds (ours
@@ -50,6 +52,14 @@ async function queueRefundEmail(tx: Tx, bookingId: string, refund: { id: string;
   await enqueueEmail(tx, { kind: "payment_refunded", bookingId, to: snapshot.email, payload: snapshot, discriminator: refund.id });
 }
 
+/** Tells the admin of money returned outside the app: the booking itself was not changed. One email per refund. */
+async function queueExternalRefundNotice(tx: Tx, bookingId: string, refund: { id: string; amountCents: number }): Promise<void> {
+  const admin = env().ADMIN_NOTIFY_EMAIL;
+  if (!admin) return;
+  const snapshot = { ...(await bookingEmailSnapshot(tx, bookingId)), refundCents: refund.amountCents };
+  await enqueueEmail(tx, { kind: "admin_refunded_outside_app", bookingId, to: admin, payload: snapshot, discriminator: refund.id });
+}
+
 /**
  * Applies a refund the provider confirmed. Conditional on PENDING, so it counts once even
  * when the webhook got there first; the email is deduplicated by refund id.
@@ -88,15 +98,19 @@ export async function recordProviderRefunds(paymentId: string, refunds: RefundVi
       const status = ROW_STATUS[view.status];
       if (!row) {
         const created = await tx.refund.create({
-          data: { paymentId, providerRefundId: view.id, idempotencyKey: `provider:${view.id}`, amountCents: view.amountCents, status, reason: "Refunded outside the app" },
+          data: { paymentId, providerRefundId: view.id, idempotencyKey: externalRefundKey(view.id), amountCents: view.amountCents, status, reason: "Refunded outside the app" },
         });
         log("info", "payment.external_refund_recorded", { paymentId, refundId: created.id, status });
-        if (status === "SUCCEEDED") await queueRefundEmail(tx, payment.bookingId, created);
+        if (status === "SUCCEEDED") {
+          await queueRefundEmail(tx, payment.bookingId, created);
+          await queueExternalRefundNotice(tx, payment.bookingId, created);
+        }
         continue;
       }
       // Only a pending row moves; a settled one is final. The provider id is filled in once.
       if (row.status === "PENDING" && status !== "PENDING") {
         await tx.refund.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status, providerRefundId: view.id } });
+        if (status === "SUCCEEDED" && isExternalRefund(row)) await queueExternalRefundNotice(tx, payment.bookingId, row);
       } else if (!row.providerRefundId) {
         await tx.refund.update({ where: { id: row.id }, data: { providerRefundId: view.id } });
       }

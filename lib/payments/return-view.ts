@@ -3,7 +3,9 @@ import { bookingIdSchema } from "@/lib/booking/schemas";
 import { getDb } from "@/lib/db";
 import { isAppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
+import { visitorDeadline } from "./deadline";
 import { finalizeBookingPayment } from "./finalize";
+import { limitPaymentChecks } from "./payment-check-limits";
 import { paymentIntentForBooking, type BookingPaymentIntent } from "./payment-intent";
 
 // /contact/return: where Stripe sends a visitor back after a payment method that
@@ -21,11 +23,16 @@ export type ReturnView =
 
 const DEFAULT_FAILURE = "The payment did not go through. No money was taken.";
 
-export async function paymentReturnView(bookingId: string | undefined, now = new Date()): Promise<ReturnView> {
+export async function paymentReturnView(bookingId: string | undefined, context: { ip: string; now?: Date }): Promise<ReturnView> {
+  const now = context.now ?? new Date();
   if (!bookingId || !bookingIdSchema.safeParse(bookingId).success) return { kind: "not_found" };
+  // One budget for the page: both Stripe calls below share it.
+  const deadline = visitorDeadline();
   let outcome;
   try {
-    ({ outcome } = await finalizeBookingPayment(bookingId, now));
+    // Over the limit reads as "could not check just now": checking again later will tell.
+    await limitPaymentChecks(bookingId, context.ip, now);
+    ({ outcome } = await finalizeBookingPayment(bookingId, now, deadline));
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") return { kind: "not_found" };
     if (!isAppError(error)) throw error;
@@ -34,7 +41,7 @@ export async function paymentReturnView(bookingId: string | undefined, now = new
   }
   if (outcome !== "not_paid") return { kind: "settled", bookingId };
   try {
-    const retry = await paymentIntentForBooking(bookingId, now);
+    const retry = await paymentIntentForBooking(bookingId, now, deadline);
     const db = await getDb();
     const payment = await db.payment.findUnique({ where: { bookingId }, select: { failureMessage: true } });
     return { kind: "failed", bookingId, message: payment?.failureMessage ?? DEFAULT_FAILURE, retry };

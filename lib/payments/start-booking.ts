@@ -1,11 +1,12 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env, paymentMode } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, isAppError } from "@/lib/errors/app-error";
 import { errorDetail, log } from "@/lib/log";
 import { placeHold, releaseHold, type PlacedHold } from "@/lib/booking/holds";
 import type { BookingRequest } from "@/lib/booking/schemas";
-import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
+import { enforceRateLimits, refundHits, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import { visitorDeadline, type Deadline } from "./deadline";
 import { gateway } from "./gateway-registry";
 import { confirmFreeBooking } from "./finalize";
 
@@ -26,16 +27,28 @@ export type StartContext = { clientSession?: string; ip?: string; now?: Date };
 
 export const HOLD_GONE_MESSAGE = "Your hold on this time has ended. Please pick a time again.";
 
-export async function enforceHoldRateLimits(email: string, ip: string | undefined, now: Date): Promise<void> {
+function holdRateRules(email: string, ip: string | undefined): { ip: RateLimitRule[]; email: RateLimitRule } {
   const e = env();
-  await enforceRateLimits(
-    [
-      ...(ip ? [{ key: `hold:ip:${ip}`, limit: e.RATE_LIMIT_HOLDS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }] : []),
-      { key: `hold:email:${email}`, limit: e.RATE_LIMIT_HOLDS_PER_EMAIL, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
-    ],
-    "Too many booking attempts. Please wait a few minutes and try again.",
-    now,
-  );
+  return {
+    ip: ip ? [{ key: `hold:ip:${ip}`, limit: e.RATE_LIMIT_HOLDS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }] : [],
+    email: { key: `hold:email:${email}`, limit: e.RATE_LIMIT_HOLDS_PER_EMAIL, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+  };
+}
+
+/**
+ * Places the hold inside the hold limits. Counting comes first, so parallel requests cannot
+ * slip past; a request that names no open slot then gives its email hit back, because
+ * anyone can type anyone's address (made-up slot ids must not block a visitor's email).
+ */
+async function placeLimitedHold(request: BookingRequest, context: StartContext, now: Date): Promise<PlacedHold> {
+  const rules = holdRateRules(request.email, context.ip);
+  await enforceRateLimits([...rules.ip, rules.email], "Too many booking attempts. Please wait a few minutes and try again.", now);
+  try {
+    return await placeHold(request, { clientSession: context.clientSession, now });
+  } catch (error) {
+    if (isAppError(error)) await refundHits([rules.email.key]);
+    throw error;
+  }
 }
 
 /** Creates (or reuses) the demo payment row for a held booking. */
@@ -58,9 +71,10 @@ async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
 /**
  * Creates the booking's PaymentIntent once (idempotency key derived from the booking) and
  * records it. Amount and currency come from the slot in the database, never the client.
+ * Stripe must answer by the deadline (the visitor request's), or this throws a 503.
  */
-export async function ensureStripeIntent(bookingId: string): Promise<{ clientSecret: string }> {
-  const g = gateway();
+export async function ensureStripeIntent(bookingId: string, deadline: Deadline = visitorDeadline()): Promise<{ clientSecret: string }> {
+  const g = gateway({ deadline });
   if (!g) throw new AppError("misconfigured", "Card payments are not configured.");
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
@@ -96,9 +110,10 @@ export async function ensureStripeIntent(bookingId: string): Promise<{ clientSec
 
 export async function startBooking(request: BookingRequest, context: StartContext = {}): Promise<StartedBooking> {
   const now = context.now ?? new Date();
-  await enforceHoldRateLimits(request.email, context.ip, now);
+  // Started before the hold, so the visitor's whole wait (database and Stripe) is bounded.
+  const deadline = visitorDeadline();
   const mode = paymentMode();
-  const hold = await placeHold(request, { clientSession: context.clientSession, now });
+  const hold = await placeLimitedHold(request, context, now);
   const booking = {
     id: hold.bookingId,
     status: "PENDING_PAYMENT" as const,
@@ -116,7 +131,7 @@ export async function startBooking(request: BookingRequest, context: StartContex
     return { booking, payment: { mode: "demo", amountCents: hold.amountCents, currency: hold.currency } };
   }
   try {
-    const { clientSecret } = await ensureStripeIntent(hold.bookingId);
+    const { clientSecret } = await ensureStripeIntent(hold.bookingId, deadline);
     return {
       booking,
       payment: {

@@ -1,10 +1,12 @@
 import { addMinutes } from "date-fns";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as confirmPayment } from "@/app/api/bookings/[id]/confirm-payment/route";
 import { POST as paymentIntentRoute } from "@/app/api/bookings/[id]/payment-intent/route";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
+import { startFakeStripe } from "@/tests/fakes/stripe/server";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
 import { expireHoldsAndCancelIntents } from "./hold-expiry";
@@ -16,8 +18,9 @@ const stripe = useFakeStripe();
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
-async function callRoute(route: typeof confirmPayment, id: string) {
-  const response = await route(new Request(`http://localhost/api/bookings/${id}/x`, { method: "POST" }), params(id));
+async function callRoute(route: typeof confirmPayment, id: string, ip = "203.0.113.7") {
+  const request = new Request(`http://localhost/api/bookings/${id}/x`, { method: "POST", headers: { "x-forwarded-for": ip } });
+  const response = await route(request, params(id));
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
 }
 
@@ -67,6 +70,47 @@ describe("placing a hold in Stripe mode", () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await expect(startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" })).rejects.toMatchObject({ status: 503 });
     expect(await t.db.booking.count()).toBe(0);
+  });
+
+  it("bounds the visitor's whole wait on a Stripe that never answers, retries included, and releases the hold", async () => {
+    // Production's shape at a smaller scale: 3 tries of 2 s each would keep the visitor 6 s.
+    // A Stripe of its own, so the retries still going on after the answer reach no other test.
+    const hung = await startFakeStripe();
+    hung.outage("timeout");
+    const useHungStripe = () => stripe.useClient({ baseUrl: hung.url, timeoutMs: 2_000, maxNetworkRetries: 2 });
+    useHungStripe();
+    process.env.STRIPE_REQUEST_BUDGET_MS = "400";
+    resetEnvCache();
+    try {
+      const slot = await createSlot(t.db);
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const started = Date.now();
+      const error = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" }).then(() => null, (e: unknown) => e);
+      const waited = Date.now() - started;
+      expect(error).toMatchObject({ code: "payment_provider_unavailable", status: 503, retryAfterSeconds: 30 });
+      expect((error as AppError).message).toBe("Payments are temporarily unavailable. Please try again in a minute.");
+      expect(waited).toBeGreaterThanOrEqual(350);
+      expect(waited).toBeLessThan(1_500);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("payment.intent_failed"));
+      expect(await t.db.booking.count()).toBe(0);
+
+      // The hold is gone at once: another visitor gets the slot as soon as Stripe answers.
+      stripe.useClient({});
+      const other = await startBooking(bookingRequest(slot.id, { email: "grace@example.com" }), { clientSession: "session-b-0123456789" });
+      expect(other.booking.resumed).toBe(false);
+
+      // The retry route of a held booking answers 503 within the same bound.
+      useHungStripe();
+      const retryStarted = Date.now();
+      const retry = await callRoute(paymentIntentRoute, other.booking.id);
+      expect(retry.status).toBe(503);
+      expect(retry.headers.get("retry-after")).toBe("30");
+      expect(Date.now() - retryStarted).toBeLessThan(1_500);
+    } finally {
+      await hung.close();
+      delete process.env.STRIPE_REQUEST_BUDGET_MS;
+      resetEnvCache();
+    }
   });
 
   it("never creates a second intent for a booking, however often or concurrently it is asked", async () => {
@@ -177,6 +221,42 @@ describe("finalising (POST /api/bookings/[id]/confirm-payment)", () => {
     expect(res.status).toBe(503);
     expect(res.body.error?.code).toBe("payment_provider_unavailable");
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: held.bookingId } })).status).toBe("PENDING_PAYMENT");
+  });
+});
+
+describe("requests that ask Stripe are limited per IP and per booking", () => {
+  afterEach(() => {
+    delete process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING;
+    delete process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_IP;
+  });
+  const stripeCalls = () => stripe.fake.requests.filter((line) => line.includes("/v1/payment_intents")).length;
+
+  it("one booking id, from any number of addresses, stops reaching Stripe at the per-booking limit", async () => {
+    process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING = "4";
+    const held = await heldStripeBooking(t.db);
+    const before = stripeCalls();
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      statuses.push((await callRoute(i % 2 ? confirmPayment : paymentIntentRoute, held.bookingId, `198.51.100.${i}`)).status);
+    }
+    expect(statuses.slice(0, 4).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(4)).toEqual([429, 429, 429, 429, 429, 429]);
+    const res = await callRoute(confirmPayment, held.bookingId, "198.51.100.99");
+    expect(res.headers.get("Retry-After")).toBeTruthy();
+    expect(res.body.error).toEqual({ code: "rate_limited", message: "Too many payment checks. Please wait a minute and try again." });
+    expect(stripeCalls() - before).toBeLessThanOrEqual(4);
+    // Another booking is not affected.
+    const other = await heldStripeBooking(t.db);
+    expect((await callRoute(confirmPayment, other.bookingId)).status).toBe(200);
+  });
+
+  it("one address stops reaching Stripe at the per-IP limit, whatever booking ids it tries", async () => {
+    process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_IP = "3";
+    const bookings = [await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db)];
+    const statuses = [];
+    for (const held of bookings) statuses.push((await callRoute(confirmPayment, held.bookingId, "192.0.2.77")).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect((await callRoute(confirmPayment, bookings[3]!.bookingId, "192.0.2.78")).status).toBe(200);
   });
 });
 

@@ -53,6 +53,16 @@ export async function enforceRateLimits(rules: RateLimitRule[], message: string,
   }
 }
 
+/**
+ * Gives one hit back to each key, for a request that turned out not to be the kind the rule
+ * limits (a successful sign-in, a hold on a slot that is not open).
+ */
+export async function refundHits(keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const db = await getDb();
+  await db.$executeRaw`UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ANY(${keys}::text[])`;
+}
+
 /** Drops finished windows; run by the scheduler. */
 export async function pruneRateLimits(now = new Date()): Promise<number> {
   const db = await getDb();

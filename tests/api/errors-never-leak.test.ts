@@ -60,6 +60,7 @@ const m = vi.hoisted(() => ({
   runMaintenance: vi.fn<typeof import("@/lib/jobs/maintenance").runMaintenance>(),
   runRemindersJob: vi.fn<typeof import("@/lib/jobs/reminders").runRemindersJob>(),
   limitManageRequests: vi.fn<typeof import("@/lib/self-service/manage-booking").limitManageRequests>(),
+  limitPaymentChecks: vi.fn<typeof import("@/lib/payments/payment-check-limits").limitPaymentChecks>(),
   getManageView: vi.fn<typeof import("@/lib/self-service/manage-booking").getManageView>(),
   cancelViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").cancelViaManageLink>(),
   rescheduleViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").rescheduleViaManageLink>(),
@@ -84,6 +85,7 @@ vi.mock("@/lib/admin/bookings-query", async (original) => ({
 vi.mock("@/lib/booking/public-view", () => ({ getPublicBooking: m.getPublicBooking }));
 vi.mock("@/lib/payments/finalize", () => ({ finalizeBookingPayment: m.finalizeBookingPayment }));
 vi.mock("@/lib/payments/payment-intent", () => ({ paymentIntentForBooking: m.paymentIntentForBooking }));
+vi.mock("@/lib/payments/payment-check-limits", () => ({ limitPaymentChecks: m.limitPaymentChecks }));
 vi.mock("@/lib/payments/start-booking", () => ({ startBooking: m.startBooking }));
 vi.mock("@/lib/admin/calendar-feed", () => ({ isValidFeedToken: m.isValidFeedToken, calendarFeedIcs: m.calendarFeedIcs }));
 vi.mock("@/lib/jobs/maintenance", () => ({ runMaintenance: m.runMaintenance }));
@@ -155,6 +157,8 @@ type Case = {
   /** Sets up the failure and returns the mock that must have been reached. */
   inject: () => Mock;
   call: () => Promise<Response>;
+  /** A route that answers its own safe body (not errorResponse's) and logs this event. */
+  own?: { status: number; event: string };
 };
 
 const cases: Record<string, Case> = {
@@ -201,9 +205,11 @@ const cases: Record<string, Case> = {
     inject: () => m.runRemindersJob.mockRejectedValue(leak()),
     call: () => cronReminders(cron("/api/cron/reminders")),
   },
+  // 503 with which check failed (a load balancer's cue), never why.
   "app/api/health/route.ts": {
     inject: () => m.getDb.mockResolvedValue(unreachableDb()),
     call: () => health(),
+    own: { status: 503, event: "health.database_unreachable" },
   },
   "app/api/manage/[token]/cancel/route.ts": {
     inject: () => m.cancelViaManageLink.mockRejectedValue(leak()),
@@ -264,6 +270,7 @@ const loggedText = () =>
 beforeEach(() => {
   for (const mock of Object.values(m)) if (typeof mock === "function") mock.mockReset();
   m.limitManageRequests.mockResolvedValue();
+  m.limitPaymentChecks.mockResolvedValue();
   process.env.CRON_SECRET = CRON_SECRET;
   resetEnvCache();
   // Replaces the setup file's "no console.error" guard: here the error log is expected and asserted.
@@ -300,13 +307,14 @@ describe("an internal failure never leaks to the client", () => {
     expect(routes).toEqual([...Object.keys(cases), ...Object.keys(NOT_TESTED)].sort());
   });
 
-  it.each(Object.entries(cases))("%s", async (_, { inject, call }) => {
+  it.each(Object.entries(cases))("%s", async (_, { inject, call, own }) => {
     const failing = inject();
     const response = await call();
     expect(failing).toHaveBeenCalled();
-    await expectSafeFailure(response, true);
-    // errorResponse logged it, with the detail the client did not get.
-    expect(loggedText()).toContain('"event":"request.failed"');
+    if (own) expect(response.status).toBe(own.status);
+    await expectSafeFailure(response, !own);
+    // errorResponse (or the route's own log line) logged it, with the detail the client did not get.
+    expect(loggedText()).toContain(`"event":"${own?.event ?? "request.failed"}"`);
     expect(loggedText()).toContain("hunter2");
   });
 

@@ -32,7 +32,7 @@ export default defineConfig({
     {
       ...baseServer,
       cwd: root,
-      command: `rm -rf .data/e2e-${port} && npx next start -H 127.0.0.1 -p ${port}`,
+      command: `rm -rf .data/e2e-${port} && npm start -- -H 127.0.0.1 -p ${port}`,
       url: `http://127.0.0.1:${port}/api/health`,
       env: {
         ...baseServer.env,

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../e2e/helpers/test";
 import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openSlot, VISITOR_ZONE } from "../e2e/contact-flow";
 import { FAKE_STRIPE_URL } from "./playwright.stripe.config";
 

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { bookAsVisitor, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
 

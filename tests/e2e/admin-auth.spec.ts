@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { ADMIN, createAdmin, login } from "./admin-support";
 
 test.beforeAll(() => {

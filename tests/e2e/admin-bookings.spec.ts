@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { auditActions, bookAsVisitor, bookingRow, createAdmin, insertBooking, insertSlot, login, offHoursStart } from "./admin-support";
 
@@ -140,4 +140,25 @@ test("the bookings list filters, searches, and marks paid with a green tick", as
   await page.getByLabel("Status").selectOption("CANCELLED");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No bookings match these filters.")).toBeVisible();
+});
+
+test("revoke and resend the visitor's manage link: the old link stops working, the emailed one works", async ({ page, request }) => {
+  const slotId = await insertSlot(offHoursStart(10, 5));
+  const id = await bookAsVisitor(request, slotId, { name: "Leaked Link", email: "leaked.link@example.com" });
+  const manageUrlOf = (kind: string) =>
+    withE2eDb(async (db) => (await db.query(`SELECT "payload"->>'manageUrl' AS "url" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = $2`, [id, kind])).rows[0]?.url as string);
+  const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
+  const oldToken = tokenOf(await manageUrlOf("booking_confirmed"));
+  expect((await request.get(`/api/manage/${oldToken}`)).status()).toBe(200);
+
+  await openBooking(page, id);
+  await page.getByRole("button", { name: "Revoke and resend the visitor's link" }).click();
+  await page.getByRole("button", { name: "Yes, revoke and resend" }).click();
+  await expect(page.getByText("The old link no longer works; the visitor has been emailed a new one.")).toBeVisible();
+
+  const newToken = tokenOf(await manageUrlOf("manage_link_reissued"));
+  expect(newToken).not.toBe(oldToken);
+  expect((await request.get(`/api/manage/${oldToken}`)).status()).toBe(404);
+  expect((await request.get(`/api/manage/${newToken}`)).status()).toBe(200);
+  expect(await auditActions(id)).toContain("booking.reissue_manage_link");
 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { bookAsVisitor, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
 
 test.beforeAll(() => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { createAdmin, login } from "./admin-support";
 
@@ -32,7 +32,7 @@ test("create a slot in business time, refuse an overlapping one, then edit, clos
   await expect(page.getByTestId("admin-notice")).toHaveText(/Slot created\./);
 
   const slot = await withE2eDb(async (db) =>
-    (await db.query(`SELECT "id", "priceCents", "durationMinutes", "methods"::text[] AS "methods", to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') AS "local" FROM "Slot" WHERE ("startsAt" AT TIME ZONE $1)::date = $2::date`, [ZONE, date])).rows[0],
+    (await db.query(`SELECT "id", "priceCents", "durationMinutes", "methods"::text[] AS "methods", to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') AS "local" FROM "Slot" WHERE to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') = $2`, [ZONE, `${date} 10:00`])).rows[0],
   );
   expect(slot).toMatchObject({ priceCents: 2500, durationMinutes: 45, local: `${date} 10:00` });
   expect(slot.methods).not.toContain("GOOGLE_MEET");

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "./helpers/test";
 import { e2eDataDir, withE2eDb } from "./helpers/db";
 
 // Shared steps of the admin browser tests. Admin accounts are made by the real operator
@@ -39,16 +39,30 @@ export function offHoursStart(dayOffset: number, utcHour: number): Date {
   return d;
 }
 
+/**
+ * Inserts a slot at `startsAt`, or at the next free hour when a slot already covers it: a
+ * retried or repeated test then gets a slot of its own instead of a duplicate-key failure.
+ */
 export async function insertSlot(startsAt: Date, options: { priceCents?: number; methods?: string[] } = {}): Promise<string> {
   const price = options.priceCents ?? 1000;
   const methods = options.methods ?? ["PHONE"];
   return withE2eDb(async (db) => {
-    const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO "Slot" ("id", "startsAt", "durationMinutes", "priceCents", "currency", "requiresPayment", "methods", "isAvailable", "updatedAt")
-       VALUES ($1, $2, 60, $3, 'usd', $4, $5::"MeetingMethod"[], true, now()) RETURNING "id"`,
-      [randomUUID(), startsAt, price, price > 0, methods],
-    );
-    return rows[0]!.id;
+    for (let hour = 0; hour < 24; hour++) {
+      const at = new Date(startsAt.getTime() + hour * 3_600_000);
+      try {
+        const { rows } = await db.query<{ id: string }>(
+          `INSERT INTO "Slot" ("id", "startsAt", "durationMinutes", "priceCents", "currency", "requiresPayment", "methods", "isAvailable", "updatedAt")
+           VALUES ($1, $2, 60, $3, 'usd', $4, $5::"MeetingMethod"[], true, $6) RETURNING "id"`,
+          [randomUUID(), at, price, price > 0, methods, new Date()],
+        );
+        return rows[0]!.id;
+      } catch (error) {
+        // 23P01: the exclusion constraint on overlapping slots; 23505: the same start twice.
+        const code = (error as { code?: string }).code;
+        if (code !== "23P01" && code !== "23505") throw error;
+      }
+    }
+    throw new Error(`no free hour for a test slot within a day of ${startsAt.toISOString()}`);
   });
 }
 
@@ -73,7 +87,7 @@ export async function insertBooking(
 export async function bookAsVisitor(
   request: APIRequestContext,
   slotId: string,
-  visitor: { name: string; email: string; company?: string; notes?: string },
+  visitor: { name: string; email: string; company?: string; phone?: string; notes?: string },
 ): Promise<string> {
   const hold = await request.post("/api/bookings", { data: { slotId, method: "PHONE", timeZone: "Europe/London", ...visitor } });
   expect(hold.status(), await hold.text()).toBe(201);

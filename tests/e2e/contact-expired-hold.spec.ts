@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, pinClock, test } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import {
   chooseSlotAndMethod,
@@ -14,8 +14,8 @@ import {
 
 test("an expired hold frees the slot for the next visitor without any job running", async ({ browser, request }) => {
   const slot = await openSlot(request, 9);
-  const first = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" });
-  const second = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" });
+  const first = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" }).then(pinClock);
+  const second = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" }).then(pinClock);
   try {
     const holder = await first.newPage();
     await gotoContact(holder);
@@ -32,7 +32,7 @@ test("an expired hold frees the slot for the next visitor without any job runnin
 
     // The hold lapses (the scheduler is off in e2e: nothing marks it expired).
     await withE2eDb((db) =>
-      db.query(`UPDATE "Booking" SET "holdExpiresAt" = now() - interval '1 minute' WHERE email = $1`, ["holder.expired@example.com"]),
+      db.query(`UPDATE "Booking" SET "holdExpiresAt" = $2 WHERE email = $1`, ["holder.expired@example.com", new Date(Date.now() - 60_000)]),
     );
 
     await gotoContact(next);
@@ -57,7 +57,7 @@ test("an expired hold frees the slot for the next visitor without any job runnin
 });
 
 test("the payment step counts the hold down and, when it runs out, offers another time", async ({ browser, request }) => {
-  const context = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" });
+  const context = await browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" }).then(pinClock);
   try {
     const page = await context.newPage();
     await page.clock.install();

@@ -1,21 +1,35 @@
-import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from "./helpers/test";
 
 // Shared steps of the /contact browser tests. Each test books its own date (by index into
 // the open dates) so tests never compete for a slot unless they mean to.
 
 export const VISITOR_ZONE = "Europe/London";
 export const BUSINESS_ZONE = "America/New_York";
+/** The e2e server runs on the default booking window (lib/env.ts BOOKING_WINDOW_DAYS). */
+export const BOOKING_WINDOW_DAYS = 30;
 
 export type OpenSlot = { id: string; startsAt: string; durationMinutes: number; priceCents: number; methods: string[] };
 
 /** The last open slot on the n-th date that has open times, from the public API. */
+/**
+ * The last open time of the `dateIndex`-th date, among the seeded business-hours grid only:
+ * admin specs insert their own off-hours slots (other prices, one method), and which date those
+ * land on depends on the date the clock is pinned to.
+ */
 export async function openSlot(request: APIRequestContext, dateIndex: number): Promise<OpenSlot> {
   const response = await request.get("/api/slots/available");
   expect(response.status()).toBe(200);
   const { dates } = (await response.json()) as { dates: { date: string; slots: OpenSlot[] }[] };
-  const date = dates[dateIndex];
-  if (!date) throw new Error(`only ${dates.length} open dates; wanted index ${dateIndex}`);
-  return date.slots[date.slots.length - 1]!;
+  const seeded = dates.map((d) => d.slots.filter(isSeeded)).filter((slots) => slots.length > 0);
+  const slots = seeded[dateIndex];
+  if (!slots) throw new Error(`only ${seeded.length} open dates; wanted index ${dateIndex}`);
+  return slots[slots.length - 1]!;
+}
+
+const businessHour = new Intl.DateTimeFormat("en-US", { timeZone: BUSINESS_ZONE, hour: "numeric", hourCycle: "h23" });
+function isSeeded(slot: OpenSlot): boolean {
+  const hour = Number(businessHour.format(new Date(slot.startsAt)));
+  return hour >= 9 && hour < 17 && slot.priceCents === 1000 && slot.durationMinutes === 60;
 }
 
 export function dateKeyIn(instant: string, timeZone: string): string {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import {
   BUSINESS_ZONE,

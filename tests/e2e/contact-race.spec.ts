@@ -1,10 +1,10 @@
-import { expect, test } from "@playwright/test";
+import { expect, pinClock, test } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openDateOf, openSlot, slotCard, VISITOR_ZONE } from "./contact-flow";
 
 test("two visitors race for one slot: one holds it, the other is told and sees fresh times", async ({ browser, request }) => {
   const slot = await openSlot(request, 8);
-  const contexts = await Promise.all([1, 2].map(() => browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" })));
+  const contexts = await Promise.all([1, 2].map(() => browser.newContext({ timezoneId: VISITOR_ZONE, locale: "en-US" }).then(pinClock)));
   const pages = await Promise.all(contexts.map((c) => c.newPage()));
   try {
     for (const [i, page] of pages.entries()) {

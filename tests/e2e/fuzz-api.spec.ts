@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./helpers/test";
 import fc from "fast-check";
 import { withE2eDb } from "./helpers/db";
 import { FUZZ_RUNS, FUZZ_SEED, malformedBody, pathSegment } from "./helpers/fuzz";

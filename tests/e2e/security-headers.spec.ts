@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 
 // Every page carries the security headers, and the page still works under its CSP:
 // Next's scripts run with the nonce, and nothing is blocked.

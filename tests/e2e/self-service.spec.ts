@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { keepScreenshot, openSlot } from "./contact-flow";
 

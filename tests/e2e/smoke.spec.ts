@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test";
 
 // The embedded default: a fresh data folder is migrated and seeded on first start.
 test("a fresh embedded start serves health and at least 20 bookable dates", async ({ request }) => {

@@ -151,6 +151,30 @@ describe("POST /api/bookings", () => {
     expect(await bookingRows()).toBe(2);
   });
 
+  it("requests naming no open slot do not use up an email's allowance (no one can block a visitor's address)", async () => {
+    process.env.RATE_LIMIT_HOLDS_PER_EMAIL = "2";
+    resetEnvCache();
+    const victim = { email: "victim@example.com" };
+    const taken = await createSlot(t.db);
+    const past = await createSlot(t.db, { startsAt: new Date(Date.now() - 3_600_000) });
+    asVisitor("someone-else-0123456789abcdef", "192.0.2.1");
+    expect((await createBooking(post(bookingRequest(taken.id)))).status).toBe(201);
+    const bogus = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    for (const [i, slotId] of [...bogus, past.id, taken.id].entries()) {
+      asVisitor(undefined, `198.51.100.${i + 1}`);
+      const response = await createBooking(post(bookingRequest(slotId, victim)));
+      expect(response.status).not.toBe(429);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    }
+    // The visitor still gets their own holds, up to the limit.
+    for (const i of [1, 2]) {
+      asVisitor(undefined, `203.0.113.${i}`);
+      expect((await createBooking(post(bookingRequest((await createSlot(t.db)).id, victim)))).status).toBe(201);
+    }
+    asVisitor(undefined, "203.0.113.3");
+    expect((await createBooking(post(bookingRequest((await createSlot(t.db)).id, victim)))).status).toBe(429);
+  });
+
   it("answers 429 per client IP across different emails", async () => {
     process.env.RATE_LIMIT_HOLDS_PER_IP = "1";
     resetEnvCache();

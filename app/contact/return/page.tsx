@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { clientIp } from "@/lib/http/client-context";
 import { paymentReturnView } from "@/lib/payments/return-view";
 import { bookingPath, CONTACT_PATH } from "../paths";
 import { RetryPayment } from "./retry-payment";
@@ -22,7 +23,7 @@ const linkClass = "inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-
 
 export default async function PaymentReturnPage({ searchParams }: Props) {
   const { booking } = await searchParams;
-  const view = await paymentReturnView(typeof booking === "string" ? booking : undefined);
+  const view = await paymentReturnView(typeof booking === "string" ? booking : undefined, { ip: await clientIp() });
   if (view.kind === "settled") redirect(bookingPath(view.bookingId));
 
   if (view.kind === "not_found") {

@@ -1,6 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { IntentView, PaymentGateway } from "../gateway";
+import { withTimeout } from "@/lib/timeout";
+import { remainingMs, type Deadline } from "../deadline";
+import { PaymentProviderError, type IntentView, type PaymentGateway } from "../gateway";
 import { toProviderError } from "./provider-error";
 import { stripeClient } from "./stripe-client";
 import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } from "./stripe-mapping";
@@ -8,18 +10,24 @@ import { METADATA_BOOKING_ID, METADATA_REFUND_ID, toIntentView, toRefundView } f
 // PaymentGateway on Stripe PaymentIntents. Every call maps Stripe errors to
 // PaymentProviderError; every write carries an idempotency key, so a retry after a
 // timeout returns the object the first attempt created instead of making another.
+// With a deadline, every call (SDK retries included) ends by it: the SDK has no abort
+// signal, so the call races a timer and an attempt still open finishes unheard.
 
 const EXPAND_CHARGE = ["latest_charge"];
 
-async function call<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toProviderError(error);
-  }
-}
+const deadlineExceeded = () =>
+  new PaymentProviderError("unavailable", "deadline_exceeded", new Error("Stripe did not answer within the request budget"));
 
-export function createStripeGateway(client: Stripe = stripeClient()): PaymentGateway {
+export type StripeGatewayOptions = { deadline?: Deadline };
+
+export function createStripeGateway(client: Stripe = stripeClient(), options: StripeGatewayOptions = {}): PaymentGateway {
+  const call = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await (options.deadline ? withTimeout(work(), remainingMs(options.deadline), deadlineExceeded) : work());
+    } catch (error) {
+      throw toProviderError(error);
+    }
+  };
   const retrieveIntent = (id: string): Promise<IntentView> =>
     call(async () => toIntentView(await client.paymentIntents.retrieve(id, { expand: EXPAND_CHARGE })));
 

@@ -32,13 +32,18 @@ function isRetryable(error: unknown): boolean {
   return !(error instanceof AppError);
 }
 
-export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+/**
+ * `readRawBody` is called only once the server is known to take webhooks, so an
+ * unconfigured server never reads (or buffers) a body at all.
+ */
+export async function receiveStripeWebhook(readRawBody: () => Promise<string>, signature: string | null): Promise<WebhookOutcome> {
   const secret = env().STRIPE_WEBHOOK_SECRET;
   if (!secret) {
     log("warn", "webhook.not_configured", {});
     // 404, not 5xx: nothing is broken on this server, it simply takes no Stripe events.
     throw new AppError("not_found", "Webhooks are not configured on this server.");
   }
+  const rawBody = await readRawBody();
   let event: ProviderEvent;
   try {
     event = verifyWebhookEvent(rawBody, signature, secret);

@@ -5,11 +5,16 @@ import { testDbKind, useTestDatabase } from "@/tests/helpers/test-db";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
 import type { FakeEvent } from "@/tests/fakes/stripe/state";
+import { getBookingDetail } from "@/lib/admin/booking-detail";
+import { listPayments } from "@/lib/admin/payments-query";
+import { renderEmail } from "@/lib/email/render";
+import { useTestEnv } from "@/tests/fakes/meetings/test-env";
 import { finalizeBookingPayment } from "../finalize";
 import { refundPayment } from "../refunds";
 
 const t = useTestDatabase();
 const stripe = useFakeStripe();
+const setEnv = useTestEnv();
 
 async function deliver(event: FakeEvent, options?: Parameters<typeof stripe.webhookRequest>[1]) {
   const response = await POST(stripe.webhookRequest(event, options));
@@ -211,6 +216,41 @@ describe("POST /api/webhooks/stripe", () => {
     expect(after.payment.refundedCents).toBe(1000);
     expect(after.payment.status).toBe("REFUNDED");
     expect(after.payment.refunds).toHaveLength(2);
+  });
+
+  it("shows a dashboard refund on a confirmed booking as refunded outside the app, and tells the admin once per refund", async () => {
+    setEnv({ ADMIN_NOTIFY_EMAIL: "owner@example.com" });
+    const held = await heldStripeBooking(t.db);
+    await stripe.pay(held.intentId);
+    await deliver(stripe.fake.state.lastEvent("payment_intent.succeeded", held.intentId));
+    expect((await getBookingDetail(held.bookingId))?.refundedOutsideApp).toBe(false);
+
+    stripe.fake.state.createRefund({ paymentIntent: held.intentId, amount: 300, metadata: {}, reason: null });
+    const first = stripe.fake.state.lastEvent("charge.refunded", held.intentId);
+    await deliver(first);
+    await deliver(first);
+    const notices = () => t.db.outboxEmail.findMany({ where: { bookingId: held.bookingId, kind: "admin_refunded_outside_app" }, orderBy: { createdAt: "asc" } });
+    expect(await notices()).toMatchObject([{ toAddress: "owner@example.com", status: "PENDING" }]);
+    const detail = await getBookingDetail(held.bookingId);
+    expect(detail).toMatchObject({ status: "CONFIRMED", refundedOutsideApp: true });
+    const listed = (await listPayments({ page: 1 })).rows.find((p) => p.bookingId === held.bookingId);
+    expect(listed?.refundedOutsideApp).toBe(true);
+
+    // A second dashboard refund is a second notice; a redelivered event is not.
+    stripe.fake.state.createRefund({ paymentIntent: held.intentId, amount: 200, metadata: {}, reason: null });
+    await deliver(stripe.fake.state.lastEvent("charge.refunded", held.intentId));
+    await deliver(first);
+    const both = await notices();
+    expect(both).toHaveLength(2);
+    const rendered = await renderEmail({ kind: both[0]!.kind, payload: both[0]!.payload, queuedAt: both[0]!.createdAt });
+    expect(rendered.subject).toMatch(/^Refunded outside the app: Ada Lovelace, /);
+    expect(rendered.text).toMatch(/refund of \$3\.00 was made outside the app/i);
+
+    // The app's own refunds are not "outside the app", and a cancelled booking is no longer flagged.
+    await refundPayment({ paymentId: held.paymentId, amountCents: 100, reason: "goodwill", idempotencyKey: "refund:test:own" });
+    expect(await notices()).toHaveLength(2);
+    await t.db.booking.update({ where: { id: held.bookingId }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    expect((await getBookingDetail(held.bookingId))?.refundedOutsideApp).toBe(false);
   });
 
   it("settles the payment first when the refund event is the first the app hears of it", async () => {

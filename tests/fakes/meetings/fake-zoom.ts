@@ -3,13 +3,15 @@ import { bearer, startJsonServer, type FakeRequest, type FakeResponse, type Json
 // Zoom's S2S OAuth token endpoint and POST /v2/users/me/meetings on one fake server
 // (ZOOM_OAUTH_BASE_URL = its url, ZOOM_API_BASE_URL = its url + "/v2").
 
-export type ZoomState = { meetings: Record<string, unknown>[]; down: boolean };
+/** `hang`: accept every request and never answer. */
+export type ZoomState = { meetings: Record<string, unknown>[]; down: boolean; hang: boolean };
 
 export async function startFakeZoom(credentials: { accountId: string; clientId: string; clientSecret: string }) {
   const token = "zoom-access-token";
-  const state: ZoomState = { meetings: [], down: false };
+  const state: ZoomState = { meetings: [], down: false, hang: false };
   const expectedBasic = `Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64")}`;
   const handle = (request: FakeRequest): FakeResponse => {
+    if (state.hang) return "hang";
     if (state.down) return { status: 503, json: { code: 503, message: "Service unavailable" } };
     if (request.url.pathname === "/oauth/token") {
       const ok =

@@ -5,8 +5,11 @@ import type { AddressInfo } from "node:net";
 // JSON in and out, on a random loopback port.
 
 export type FakeRequest = { method: string; url: URL; headers: IncomingHttpHeaders; body: string };
-/** "drop" closes the connection without an answer, like a vendor that is down. */
-export type FakeResponse = { status: number; json?: unknown } | "drop";
+/**
+ * "drop" closes the connection without an answer, like a vendor that is down; "hang"
+ * accepts the request and never answers (until the server closes).
+ */
+export type FakeResponse = { status: number; json?: unknown } | "drop" | "hang";
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export type JsonServer = { url: string; requests: FakeRequest[]; close: () => Promise<void> };
@@ -29,6 +32,7 @@ export async function startJsonServer(handler: FakeHandler): Promise<JsonServer>
         req.socket.destroy();
         return;
       }
+      if (response === "hang") return;
       res.writeHead(response.status, { "content-type": "application/json" });
       res.end(response.json === undefined ? "" : JSON.stringify(response.json));
     });

@@ -24,17 +24,21 @@ export type FakeResend = {
   /** Emails actually "delivered" (one per idempotency key). */
   delivered: FakeResendEmail[];
   requests: FakeRequest[];
-  /** The next `count` requests fail with this status ("drop" = connection reset). */
-  failNext: (count: number, failure: { status: number; name: string } | "drop") => void;
+  /** The next `count` requests fail with this status ("drop" = connection reset, "hang" = never answered). */
+  failNext: (count: number, failure: { status: number; name: string } | "drop" | "hang") => void;
+  /** Every request hangs until reset(): Resend accepts connections and never answers. */
+  hang: () => void;
   /** Forgets deliveries, idempotency keys and injected failures (between tests). */
   reset: () => void;
   close: () => Promise<void>;
 };
 
-export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeResend> {
+/** `latencyMs` delays every answer, like a real provider's round trip (widens race windows). */
+export async function startFakeResend(apiKey = "re_test_fake", options: { latencyMs?: number } = {}): Promise<FakeResend> {
   const delivered: FakeResendEmail[] = [];
   const byKey = new Map<string, { hash: string; id: string }>();
-  const failures: ({ status: number; name: string } | "drop")[] = [];
+  const failures: ({ status: number; name: string } | "drop" | "hang")[] = [];
+  let hanging = false;
 
   const handle = (request: FakeRequest): FakeResponse => {
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
@@ -43,8 +47,9 @@ export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeRese
     if (request.method !== "POST" || request.url.pathname !== "/emails") {
       return { status: 404, json: { statusCode: 404, name: "not_found", message: "Not found" } };
     }
+    if (hanging) return "hang";
     const failure = failures.shift();
-    if (failure === "drop") return "drop";
+    if (failure === "drop" || failure === "hang") return failure;
     if (failure) return { status: failure.status, json: { statusCode: failure.status, name: failure.name, message: "Injected failure" } };
 
     const key = request.headers["idempotency-key"] as string | undefined;
@@ -61,7 +66,10 @@ export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeRese
     return { status: 200, json: { id } };
   };
 
-  const server = await startJsonServer(handle);
+  const latencyMs = options.latencyMs ?? 0;
+  const server = await startJsonServer(
+    latencyMs > 0 ? async (request) => new Promise<FakeResponse>((resolve) => setTimeout(() => resolve(handle(request)), latencyMs)) : handle,
+  );
   return {
     url: server.url,
     apiKey,
@@ -70,7 +78,11 @@ export async function startFakeResend(apiKey = "re_test_fake"): Promise<FakeRese
     failNext: (count, failure) => {
       for (let i = 0; i < count; i++) failures.push(failure);
     },
+    hang: () => {
+      hanging = true;
+    },
     reset: () => {
+      hanging = false;
       delivered.length = 0;
       server.requests.length = 0;
       byKey.clear();

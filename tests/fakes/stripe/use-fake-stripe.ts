@@ -23,6 +23,8 @@ export type FakeStripeHandle = {
   readonly sdk: Stripe;
   /** Confirms an intent with a test payment method, as Stripe.js would. Declines resolve, not throw. */
   pay(intentId: string, paymentMethod?: string): Promise<void>;
+  /** Rebuilds the app's client for the rest of the test, e.g. with production-like retries. */
+  useClient(options: { timeoutMs?: number; maxNetworkRetries?: number; baseUrl?: string }): void;
   /** A signed webhook request for an event, as Stripe would POST it. */
   webhookRequest(event: FakeEvent, options?: { secret?: string; timestamp?: number; signature?: string | null; body?: string }): Request;
 };
@@ -35,6 +37,15 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
   let fake: FakeStripeServer | undefined;
   let sdk: Stripe | undefined;
   const saved: Record<string, string | undefined> = {};
+  const useClient = (client: { timeoutMs?: number; maxNetworkRetries?: number; baseUrl?: string }) => {
+    const app = createStripeClient({
+      secretKey: TEST_STRIPE_ENV.STRIPE_SECRET_KEY,
+      baseUrl: client.baseUrl ?? fake!.url,
+      maxNetworkRetries: client.maxNetworkRetries ?? 0,
+      timeoutMs: client.timeoutMs ?? options.timeoutMs ?? 1000,
+    });
+    useGatewayForTests((gatewayOptions) => createStripeGateway(app, gatewayOptions));
+  };
 
   beforeAll(async () => {
     fake = await startFakeStripe();
@@ -47,13 +58,7 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
       process.env[k] = v;
     }
     resetEnvCache();
-    const client = createStripeClient({
-      secretKey: TEST_STRIPE_ENV.STRIPE_SECRET_KEY,
-      baseUrl: fake!.url,
-      maxNetworkRetries: 0,
-      timeoutMs: options.timeoutMs ?? 1000,
-    });
-    useGatewayForTests(createStripeGateway(client));
+    useClient({});
   });
   afterEach(() => {
     useGatewayForTests(undefined);
@@ -76,6 +81,7 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
       if (!sdk) throw new Error("fake Stripe not started (use inside tests)");
       return sdk;
     },
+    useClient,
     async pay(intentId, paymentMethod = "pm_card_visa") {
       await sdk!.paymentIntents.confirm(intentId, { payment_method: paymentMethod }).catch((error: unknown) => {
         if (!(error instanceof Stripe.errors.StripeCardError)) throw error;

@@ -3,7 +3,8 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { listPayments, paymentFiltersSchema } from "@/lib/admin/payments-query";
 import { PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
 import { env } from "@/lib/env";
-import { DataTable, Empty, Money, PageHeader, Pagination, PaymentStatusBadge, StatusFilter, When, linkClass, pageHref, tdClass } from "../../_components/ui";
+import { isExternalRefund } from "@/lib/payments/external-refunds";
+import { Badge, DataTable, Empty, Money, PageHeader, Pagination, PaymentStatusBadge, StatusFilter, When, linkClass, pageHref, tdClass } from "../../_components/ui";
 
 export const metadata = { title: "Payments" };
 
@@ -29,7 +30,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 <div className="text-slate-700">{p.booking.email}</div>
               </td>
               <td className={tdClass}><Money cents={p.amountCents} currency={p.currency} /></td>
-              <td className={tdClass}><PaymentStatusBadge status={p.status} /></td>
+              <td className={tdClass}>
+                <PaymentStatusBadge status={p.status} />
+                {p.refundedOutsideApp ? <div className="mt-1"><Badge tone="amber">Refunded outside the app; booking still confirmed</Badge></div> : null}
+              </td>
               <td className={tdClass}><Money cents={p.refundedCents} currency={p.currency} /></td>
               <td className={tdClass}>
                 {p.refunds.length === 0 ? "—" : (
@@ -37,6 +41,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     {p.refunds.map((r) => (
                       <li key={r.id}>
                         <Money cents={r.amountCents} currency={p.currency} /> {r.status.toLowerCase()}
+                        {isExternalRefund(r) ? " (outside the app)" : null}
                       </li>
                     ))}
                   </ul>

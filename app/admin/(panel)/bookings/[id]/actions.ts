@@ -3,7 +3,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/app/admin/_lib/admin-action";
 import { adminCancelBooking, adminRefundPayment, adminSendReminder } from "@/lib/admin/booking-admin-actions";
-import { adminConfirmBooking, adminRecordMeetingResult, adminRecordProjectOutcome } from "@/lib/booking/admin-transitions";
+import {
+  adminConfirmBooking, adminRecordMeetingResult, adminRecordProjectOutcome, adminReissueManageLink,
+} from "@/lib/booking/admin-transitions";
 import { parseAmountToCents } from "@/lib/booking/slot-generator";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 
@@ -50,6 +52,12 @@ export const sendReminderAction = adminAction("booking.send_reminder", booking, 
   const message = await adminSendReminder(actor, bookingId);
   refreshBooking(bookingId);
   return message;
+});
+
+export const reissueManageLinkAction = adminAction("booking.reissue_manage_link", booking, async (actor, { bookingId }) => {
+  await adminReissueManageLink(actor, bookingId);
+  refreshBooking(bookingId);
+  return "The old link no longer works; the visitor has been emailed a new one.";
 });
 
 const outcomeSchema = booking.extend({

@@ -10,17 +10,18 @@ import { env } from "@/lib/env";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
 import { formatMoney } from "@/lib/email/format";
+import { isExternalRefund } from "@/lib/payments/external-refunds";
 import { ActionForm } from "../../../_components/action-form";
 import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";
 import { RefundForm } from "../../../_components/refund-form";
 import { AuditTable } from "../../../_components/audit-table";
 import {
-  BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
+  Badge, BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
   linkClass, tdClass,
 } from "../../../_components/ui";
 import {
   cancelBookingAction, confirmBookingAction, markCompletedAction, markNoShowAction, recordOutcomeAction, refundPaymentAction,
-  sendReminderAction,
+  reissueManageLinkAction, sendReminderAction,
 } from "./actions";
 
 export const metadata = { title: "Booking" };
@@ -64,6 +65,23 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
   if (allowed.remind) {
     actions.push(
       <ActionForm key="remind" action={sendReminderAction} submitLabel="Send reminder now" variant="secondary">
+        {hidden}
+      </ActionForm>,
+    );
+  }
+  const ended = b.slot.startsAt.getTime() + b.slot.durationMinutes * 60_000 <= now.getTime();
+  if (b.status === "CONFIRMED" && b.manageTokenHash && !ended) {
+    actions.push(
+      <ActionForm
+        key="reissue"
+        action={reissueManageLinkAction}
+        submitLabel="Revoke and resend the visitor's link"
+        variant="secondary"
+        confirm={{
+          question: "Revoke the visitor's manage link? Every link sent so far stops working, and the visitor is emailed a new one.",
+          confirmLabel: "Yes, revoke and resend",
+        }}
+      >
         {hidden}
       </ActionForm>,
     );
@@ -135,7 +153,14 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
       </p>
       <PageHeader title={`Booking: ${b.name}`}>
         <BookingStatusBadge status={b.status} />
+        {b.refundedOutsideApp ? <Badge tone="amber">Refunded outside the app</Badge> : null}
       </PageHeader>
+      {b.refundedOutsideApp ? (
+        <p role="alert" data-testid="refunded-outside-app" className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">
+          Money on this booking was refunded outside the app (for example in the Stripe dashboard), and the booking is still confirmed.
+          Cancel it below if the meeting should not go ahead.
+        </p>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Section title="Lead">
@@ -215,7 +240,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                     <td className={tdClass}><When at={r.createdAt} timeZone={timeZone} /></td>
                     <td className={tdClass}><Money cents={r.amountCents} currency={payment.currency} /></td>
                     <td className={tdClass}>{r.status.toLowerCase()}</td>
-                    <td className={tdClass}>{r.reason ?? "—"}</td>
+                    <td className={tdClass}>{r.reason ?? "—"}{isExternalRefund(r) ? " (outside the app)" : null}</td>
                   </tr>
                 ))}
               </DataTable>
