@@ -5,7 +5,6 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { sha256Hex } from "@/lib/booking/ids";
-import { METHOD_INFO } from "@/lib/meeting-methods";
 import { calendarFeedText } from "./calendar-feed-ics";
 
 // The admins' calendar subscription: a secret URL (Google and Outlook cannot send a

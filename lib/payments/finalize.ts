@@ -8,7 +8,6 @@ import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
-import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { visitorDeadline, type Deadline } from "./deadline";
 import type { IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
