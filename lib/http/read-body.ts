@@ -14,6 +14,15 @@ function tooLarge(limitBytes: number): AppError {
   return new AppError("payload_too_large", `The request body is too large (at most ${Math.round(limitBytes / 1024)} kB).`);
 }
 
+/**
+ * Cancels a body the handler answered without reading, so the server drops the connection's
+ * remaining upload instead of draining it (Node reads and discards an unread body to keep
+ * the connection alive, however large it is).
+ */
+export async function discardUnreadBody(request: Request): Promise<void> {
+  if (!request.bodyUsed) await request.body?.cancel().catch(() => undefined);
+}
+
 /** The body as bytes, or a 413 AppError once it passes `limitBytes`. */
 export async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { readBodyText, WEBHOOK_BODY_LIMIT_BYTES } from "@/lib/http/read-body";
+import { discardUnreadBody, readBodyText, WEBHOOK_BODY_LIMIT_BYTES } from "@/lib/http/read-body";
 import { errorResponse } from "@/lib/http/responses";
 import { receiveStripeWebhook } from "@/lib/payments/webhooks/receive";
 
@@ -18,5 +18,8 @@ export async function POST(request: Request) {
     return NextResponse.json({ received: true, outcome }, { status: outcome === "in_progress" ? 409 : 200 });
   } catch (error) {
     return errorResponse(error, "POST /api/webhooks/stripe");
+  } finally {
+    // An unconfigured server answers 404 without reading: drop the upload too.
+    await discardUnreadBody(request);
   }
 }
