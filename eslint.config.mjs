@@ -22,14 +22,29 @@ const LIB_LAYERS = [
 ];
 // The floor: pure modules with no server-only imports, safe in a client bundle. components/ may
 // import their values; everything else of lib/ reaches a component only as a type.
-const CLIENT_SAFE = ["lib/errors/**", "lib/status/**", "lib/meeting-methods.ts", "lib/refund-policy.ts", "lib/time-zones.ts", "lib/security/**", "lib/booking/detail-limits.ts", "lib/booking/schemas.ts", "lib/timeout.ts"];
+const CLIENT_SAFE = [
+  "lib/errors/**",
+  "lib/status/**",
+  "lib/meeting-methods.ts",
+  "lib/refund-policy.ts",
+  "lib/time-zones.ts",
+  "lib/security/**",
+  "lib/booking/detail-limits.ts",
+  "lib/booking/schemas.ts",
+  "lib/timeout.ts",
+];
 
 const libElement = (name) =>
   name.includes(".") || ["server-start", "log", "env"].includes(name)
     ? { type: `lib/${name}`, pattern: `lib/${name}.ts`, mode: "full" }
     : { type: `lib/${name}`, pattern: `lib/${name}/**`, mode: "full" };
 const libTypes = LIB_LAYERS.flat().map((name) => `lib/${name}`);
-const below = (index) => [...LIB_LAYERS.slice(index).flat().map((name) => `lib/${name}`), "client-safe"];
+const below = (index) => [
+  ...LIB_LAYERS.slice(index)
+    .flat()
+    .map((name) => `lib/${name}`),
+  "client-safe",
+];
 
 const boundaryElements = [
   { type: "client-safe", pattern: CLIENT_SAFE, mode: "full" },

@@ -16,7 +16,12 @@ const shared = {
     },
   },
 };
-const integration = ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts", "scripts/**/*.integration.test.ts", "tests/**/*.integration.test.ts"];
+const integration = [
+  "lib/**/*.integration.test.ts",
+  "app/**/*.integration.test.ts",
+  "scripts/**/*.integration.test.ts",
+  "tests/**/*.integration.test.ts",
+];
 
 export default defineConfig({
   ...shared,
@@ -33,7 +38,14 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "emails/**/*.test.tsx", "tests/**/*.test.ts"],
+          include: [
+            "lib/**/*.test.ts",
+            "app/**/*.test.ts",
+            "components/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "emails/**/*.test.tsx",
+            "tests/**/*.test.ts",
+          ],
           exclude: [...integration, "tests/e2e/**", "tests/process/**"],
           setupFiles: ["tests/helpers/setup.ts"],
           env: { LOG_LEVEL: "warn" },

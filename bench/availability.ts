@@ -25,7 +25,9 @@ export async function availabilityBench(): Promise<Record<string, unknown>> {
       );
     }
     const verdict = (r: LoadResult) => r.rps / base.rps >= 0.5 && r.p99 <= 50 && r.errors + r.non2xx === 0;
-    console.log(`  target (>= 0.5 of static req/s, p99 <= 50 ms): available ${verdict(results.available!) ? "met" : "MISSED"}, by date ${verdict(results.byDate!) ? "met" : "MISSED"}`);
+    console.log(
+      `  target (>= 0.5 of static req/s, p99 <= 50 ms): available ${verdict(results.available!) ? "met" : "MISSED"}, by date ${verdict(results.byDate!) ? "met" : "MISSED"}`,
+    );
     return { results, bookableDates: dates.dates.length };
   } finally {
     await app.stop();

@@ -17,7 +17,14 @@ type Scores = { performance: number; accessibility: number; bestPractices: numbe
 async function lighthouse(url: string): Promise<Scores> {
   const { stdout } = await run(
     "node_modules/.bin/lighthouse",
-    [url, `--chrome-flags=${CHROME_FLAGS}`, "--output=json", "--output-path=stdout", "--quiet", "--only-categories=performance,accessibility,best-practices"],
+    [
+      url,
+      `--chrome-flags=${CHROME_FLAGS}`,
+      "--output=json",
+      "--output-path=stdout",
+      "--quiet",
+      "--only-categories=performance,accessibility,best-practices",
+    ],
     { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, maxBuffer: 64 * 1024 * 1024 },
   );
   const report = JSON.parse(stdout) as {

@@ -8,7 +8,13 @@ import { remindersBench } from "./reminders";
 import { startWrapperBench } from "./start-wrapper";
 
 const only = process.argv.slice(2);
-const benches = { availability: availabilityBench, contention: contentionBench, reminders: remindersBench, page: pageBench, startWrapper: startWrapperBench };
+const benches = {
+  availability: availabilityBench,
+  contention: contentionBench,
+  reminders: remindersBench,
+  page: pageBench,
+  startWrapper: startWrapperBench,
+};
 const results: Record<string, unknown> = { at: new Date().toISOString() };
 for (const [name, bench] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;

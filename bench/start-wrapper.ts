@@ -33,7 +33,11 @@ export async function startWrapperBench(): Promise<Record<string, unknown>> {
   for (const path of PATHS) {
     const [plain, wrapped] = (["next-start", "npm-start"] as const).map((s) => {
       const runs = results[`${s} ${path}`]!;
-      return { rps: runs.reduce((a, r) => a + r.rps, 0) / runs.length, p50: runs.reduce((a, r) => a + r.p50, 0) / runs.length, errors: runs.reduce((a, r) => a + r.errors + r.non2xx, 0) };
+      return {
+        rps: runs.reduce((a, r) => a + r.rps, 0) / runs.length,
+        p50: runs.reduce((a, r) => a + r.p50, 0) / runs.length,
+        errors: runs.reduce((a, r) => a + r.errors + r.non2xx, 0),
+      };
     });
     summary[path] = { nextStart: plain, npmStart: wrapped, rpsRatio: wrapped!.rps / plain!.rps };
     console.log(

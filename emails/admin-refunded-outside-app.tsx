@@ -27,8 +27,8 @@ export default function AdminRefundedOutsideAppEmail(props: AdminRefundedOutside
     >
       <Heading style={styles.heading}>Refunded outside the app</Heading>
       <Text style={styles.text}>
-        A refund of <strong>{props.refundAmount}</strong> was made outside the app (for example in the Stripe dashboard). The booking was not
-        changed: if the meeting should not go ahead, cancel it in admin.
+        A refund of <strong>{props.refundAmount}</strong> was made outside the app (for example in the Stripe dashboard). The booking was
+        not changed: if the meeting should not go ahead, cancel it in admin.
       </Text>
       <BookingDetails summary={props}>
         <Field label="Refund">{props.refundAmount}</Field>

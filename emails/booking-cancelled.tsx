@@ -21,7 +21,8 @@ function RefundLine({ amountPaid, refundAmount }: Pick<BookingCancelledProps, "a
   if (refundAmount) {
     return (
       <Text style={styles.text}>
-        A refund of <strong>{refundAmount}</strong> is on its way to your original payment method. It usually shows within 5–10 business days.
+        A refund of <strong>{refundAmount}</strong> is on its way to your original payment method. It usually shows within 5–10 business
+        days.
       </Text>
     );
   }

@@ -19,7 +19,10 @@ export function bookingConfirmedSubject(props: BookingConfirmedProps): string {
 
 export default function BookingConfirmedEmail(props: BookingConfirmedProps) {
   return (
-    <EmailLayout preview={`Your consultation with ${props.businessName} is booked for ${props.shortWhen}.`} businessName={props.businessName}>
+    <EmailLayout
+      preview={`Your consultation with ${props.businessName} is booked for ${props.shortWhen}.`}
+      businessName={props.businessName}
+    >
       <Heading style={styles.heading}>Your consultation is confirmed</Heading>
       <Text style={styles.text}>Hi {props.recipientName}, thank you for booking. Here are the details.</Text>
       <BookingDetails summary={props}>

@@ -16,7 +16,9 @@ export default function BookingReminderEmail(props: BookingReminderProps) {
   return (
     <EmailLayout preview={`See you on ${props.shortWhen}.`} businessName={props.businessName}>
       <Heading style={styles.heading}>Your consultation is coming up</Heading>
-      <Text style={styles.text}>Hi {props.recipientName}, a quick reminder of your consultation with {props.businessName}.</Text>
+      <Text style={styles.text}>
+        Hi {props.recipientName}, a quick reminder of your consultation with {props.businessName}.
+      </Text>
       <BookingDetails summary={props} />
       <ActionButton href={props.manageUrl}>Manage booking</ActionButton>
     </EmailLayout>

@@ -21,9 +21,7 @@ export default function BookingRescheduledEmail(props: BookingRescheduledProps) 
     <EmailLayout preview={`New time: ${props.shortWhen}.`} businessName={props.businessName}>
       <Heading style={styles.heading}>Your consultation has a new time</Heading>
       <Text style={styles.text}>Hi {props.recipientName}, your consultation has been moved. The new details are below.</Text>
-      <BookingDetails summary={props}>
-        {props.previousWhen ? <Field label="Previously">{props.previousWhen}</Field> : null}
-      </BookingDetails>
+      <BookingDetails summary={props}>{props.previousWhen ? <Field label="Previously">{props.previousWhen}</Field> : null}</BookingDetails>
       <Text style={styles.muted}>An updated calendar invitation is attached; it replaces the earlier one.</Text>
       <ActionButton href={props.manageUrl}>Manage booking</ActionButton>
     </EmailLayout>

@@ -14,7 +14,10 @@ export function latePaymentRefundedSubject(props: LatePaymentRefundedProps): str
 
 export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps) {
   return (
-    <EmailLayout preview={`Your payment arrived after the time was taken. We refunded ${props.refundAmount}.`} businessName={props.businessName}>
+    <EmailLayout
+      preview={`Your payment arrived after the time was taken. We refunded ${props.refundAmount}.`}
+      businessName={props.businessName}
+    >
       <Heading style={styles.heading}>Sorry, that time was taken</Heading>
       <Text style={styles.text}>
         Hi {props.recipientName}, your payment arrived after your hold had lapsed and someone else booked the same time, so we could not
@@ -33,4 +36,8 @@ export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps
   );
 }
 
-LatePaymentRefundedEmail.PreviewProps = { ...previewSummary, refundAmount: "$10.00", bookUrl: previewBookUrl } satisfies LatePaymentRefundedProps;
+LatePaymentRefundedEmail.PreviewProps = {
+  ...previewSummary,
+  refundAmount: "$10.00",
+  bookUrl: previewBookUrl,
+} satisfies LatePaymentRefundedProps;

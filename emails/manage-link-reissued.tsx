@@ -17,8 +17,8 @@ export default function ManageLinkReissuedEmail(props: ManageLinkReissuedProps) 
     <EmailLayout preview="Your earlier link no longer works; use this one." businessName={props.businessName}>
       <Heading style={styles.heading}>Your new booking link</Heading>
       <Text style={styles.text}>
-        Hi {props.recipientName}, {props.businessName} has replaced the link to manage your booking. The link in earlier
-        emails no longer works: use the button below to reschedule or cancel. Your booking itself is unchanged.
+        Hi {props.recipientName}, {props.businessName} has replaced the link to manage your booking. The link in earlier emails no longer
+        works: use the button below to reschedule or cancel. Your booking itself is unchanged.
       </Text>
       <BookingDetails summary={props} />
       <ActionButton href={props.manageUrl}>Manage booking</ActionButton>

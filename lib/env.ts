@@ -18,120 +18,120 @@ const bool = (fallback: boolean) =>
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess((v) => emptyToUndefined(v) ?? String(fallback), z.coerce.number().int().min(min).max(max));
 
-
 export const refundPolicySchema = z.union([
   z.literal("always"),
   z.literal("never"),
   z.string().regex(/^hours_before:\d{1,4}$/, "use always, never or hours_before:<hours>"),
 ]);
 
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  VERCEL: optionalString,
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    VERCEL: optionalString,
 
-  // Database: DATABASE_URL selects real PostgreSQL; otherwise embedded PGlite in EMBEDDED_DB_DIR.
-  DATABASE_URL: optionalString,
-  EMBEDDED_DB_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
+    // Database: DATABASE_URL selects real PostgreSQL; otherwise embedded PGlite in EMBEDDED_DB_DIR.
+    DATABASE_URL: optionalString,
+    EMBEDDED_DB_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
 
-  APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
-  BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
-  BUSINESS_TIME_ZONE: z.preprocess(
-    emptyToUndefined,
-    z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
-  ),
-  BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
+    APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+    BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
+    BUSINESS_TIME_ZONE: z.preprocess(
+      emptyToUndefined,
+      z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
+    ),
+    BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
 
-  // Booking rules.
-  HOLD_MINUTES: int(10, 1, 120),
-  MIN_NOTICE_MINUTES: int(120, 0, 60 * 24 * 14),
-  BOOKING_WINDOW_DAYS: int(30, 1, 365),
-  REFUND_POLICY: z.preprocess(emptyToUndefined, refundPolicySchema.default("hours_before:24")),
-  RESCHEDULE_CUTOFF_HOURS: int(24, 0, 24 * 30),
+    // Booking rules.
+    HOLD_MINUTES: int(10, 1, 120),
+    MIN_NOTICE_MINUTES: int(120, 0, 60 * 24 * 14),
+    BOOKING_WINDOW_DAYS: int(30, 1, 365),
+    REFUND_POLICY: z.preprocess(emptyToUndefined, refundPolicySchema.default("hours_before:24")),
+    RESCHEDULE_CUTOFF_HOURS: int(24, 0, 24 * 30),
 
-  // Rate limits for placing holds (fixed windows, counted in Postgres).
-  RATE_LIMIT_HOLDS_PER_IP: int(20, 1, 1_000_000),
-  RATE_LIMIT_HOLDS_PER_EMAIL: int(5, 1, 1_000_000),
-  RATE_LIMIT_WINDOW_SECONDS: int(600, 1, 86_400),
-  RATE_LIMIT_MANAGE_PER_IP: int(60, 1, 1_000_000),
-  RATE_LIMIT_LOGIN_PER_IP: int(10, 1, 1_000_000),
-  // Failed sign-ins per account from browsers without that account's device cookie (ADR 045).
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: int(20, 1, 1_000_000),
-  // Requests that ask Stripe about a booking (confirm-payment, payment-intent, /contact/return).
-  RATE_LIMIT_PAYMENT_CHECKS_PER_IP: int(60, 1, 1_000_000),
-  RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: int(20, 1, 1_000_000),
+    // Rate limits for placing holds (fixed windows, counted in Postgres).
+    RATE_LIMIT_HOLDS_PER_IP: int(20, 1, 1_000_000),
+    RATE_LIMIT_HOLDS_PER_EMAIL: int(5, 1, 1_000_000),
+    RATE_LIMIT_WINDOW_SECONDS: int(600, 1, 86_400),
+    RATE_LIMIT_MANAGE_PER_IP: int(60, 1, 1_000_000),
+    RATE_LIMIT_LOGIN_PER_IP: int(10, 1, 1_000_000),
+    // Failed sign-ins per account from browsers without that account's device cookie (ADR 045).
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: int(20, 1, 1_000_000),
+    // Requests that ask Stripe about a booking (confirm-payment, payment-intent, /contact/return).
+    RATE_LIMIT_PAYMENT_CHECKS_PER_IP: int(60, 1, 1_000_000),
+    RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING: int(20, 1, 1_000_000),
 
-  // Where the client's address comes from (ADR 046): vercel | none | N (the Nth address from
-  // the right of X-Forwarded-For, for N trusted proxies). Default: vercel on Vercel, else none.
-  TRUST_PROXY: z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .regex(/^(vercel|none|[1-9]|1[0-9]|20)$/, "use vercel, none or a number of proxies from 1 to 20")
-      .optional(),
-  ),
-  // Listening port of `npm start` when -p is not given (as for `next start`).
-  PORT: int(3000, 1, 65_535),
+    // Where the client's address comes from (ADR 046): vercel | none | N (the Nth address from
+    // the right of X-Forwarded-For, for N trusted proxies). Default: vercel on Vercel, else none.
+    TRUST_PROXY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^(vercel|none|[1-9]|1[0-9]|20)$/, "use vercel, none or a number of proxies from 1 to 20")
+        .optional(),
+    ),
+    // Listening port of `npm start` when -p is not given (as for `next start`).
+    PORT: int(3000, 1, 65_535),
 
-  // Stripe. Without both keys the app runs in demo payment mode.
-  STRIPE_SECRET_KEY: optionalString,
-  NEXT_PUBLIC_STRIPE_PUBLIC_KEY: optionalString,
-  STRIPE_WEBHOOK_SECRET: optionalString,
-  STRIPE_API_BASE_URL: optionalUrl,
-  ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
-  // Total wait on Stripe within one visitor request, SDK retries included; then 503.
-  STRIPE_REQUEST_BUDGET_MS: int(8_000, 100, 60_000),
+    // Stripe. Without both keys the app runs in demo payment mode.
+    STRIPE_SECRET_KEY: optionalString,
+    NEXT_PUBLIC_STRIPE_PUBLIC_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_API_BASE_URL: optionalUrl,
+    ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: bool(false),
+    // Total wait on Stripe within one visitor request, SDK retries included; then 503.
+    STRIPE_REQUEST_BUDGET_MS: int(8_000, 100, 60_000),
 
-  // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
-  RESEND_API_KEY: optionalString,
-  RESEND_BASE_URL: optionalUrl,
-  // Sends in flight at once per outbox run; keep it within the provider's rate limit.
-  EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
-  // A send that has not answered by then is abandoned and retried later; the row's lease
-  // (taken again just before its send) must outlast it, or a second worker re-sends.
-  EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
-  EMAIL_LEASE_SECONDS: int(120, 1, 3600),
-  EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
-  ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
-  ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
+    // Email. Without RESEND_API_KEY, mail is logged and kept in the outbox for /admin/emails.
+    RESEND_API_KEY: optionalString,
+    RESEND_BASE_URL: optionalUrl,
+    // Sends in flight at once per outbox run; keep it within the provider's rate limit.
+    EMAIL_SEND_CONCURRENCY: int(4, 1, 50),
+    // A send that has not answered by then is abandoned and retried later; the row's lease
+    // (taken again just before its send) must outlast it, or a second worker re-sends.
+    EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
+    EMAIL_LEASE_SECONDS: int(120, 1, 3600),
+    EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
+    ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+    ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
 
-  // Meeting rooms per method. A method with no room URL (and no API credentials) is not offered.
-  ZOOM_MEETING_URL: optionalUrl,
-  TEAMS_MEETING_URL: optionalUrl,
-  GOOGLE_MEET_URL: optionalUrl,
-  ZOOM_ACCOUNT_ID: optionalString,
-  ZOOM_CLIENT_ID: optionalString,
-  ZOOM_CLIENT_SECRET: optionalString,
-  ZOOM_API_BASE_URL: optionalUrl,
-  ZOOM_OAUTH_BASE_URL: optionalUrl,
-  MS_TENANT_ID: optionalString,
-  MS_CLIENT_ID: optionalString,
-  MS_CLIENT_SECRET: optionalString,
-  MS_ORGANIZER_USER_ID: optionalString,
-  MS_GRAPH_BASE_URL: optionalUrl,
-  MS_LOGIN_BASE_URL: optionalUrl,
-  GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalString,
-  GOOGLE_SERVICE_ACCOUNT_KEY: optionalString,
-  GOOGLE_CALENDAR_ID: optionalString,
-  // Workspace user the service account acts for (domain-wide delegation); Meet links need it.
-  GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
-  GOOGLE_API_BASE_URL: optionalUrl,
-  GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
-  // Total wait for a provider's meeting (token and create calls); then the room URL is used.
-  MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
+    // Meeting rooms per method. A method with no room URL (and no API credentials) is not offered.
+    ZOOM_MEETING_URL: optionalUrl,
+    TEAMS_MEETING_URL: optionalUrl,
+    GOOGLE_MEET_URL: optionalUrl,
+    ZOOM_ACCOUNT_ID: optionalString,
+    ZOOM_CLIENT_ID: optionalString,
+    ZOOM_CLIENT_SECRET: optionalString,
+    ZOOM_API_BASE_URL: optionalUrl,
+    ZOOM_OAUTH_BASE_URL: optionalUrl,
+    MS_TENANT_ID: optionalString,
+    MS_CLIENT_ID: optionalString,
+    MS_CLIENT_SECRET: optionalString,
+    MS_ORGANIZER_USER_ID: optionalString,
+    MS_GRAPH_BASE_URL: optionalUrl,
+    MS_LOGIN_BASE_URL: optionalUrl,
+    GOOGLE_SERVICE_ACCOUNT_EMAIL: optionalString,
+    GOOGLE_SERVICE_ACCOUNT_KEY: optionalString,
+    GOOGLE_CALENDAR_ID: optionalString,
+    // Workspace user the service account acts for (domain-wide delegation); Meet links need it.
+    GOOGLE_IMPERSONATE_USER: z.preprocess(emptyToUndefined, z.email().optional()),
+    GOOGLE_API_BASE_URL: optionalUrl,
+    GOOGLE_OAUTH_TOKEN_URL: optionalUrl,
+    // Total wait for a provider's meeting (token and create calls); then the room URL is used.
+    MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
 
-  // Jobs.
-  CRON_SECRET: optionalString,
-  SCHEDULER_ENABLED: optionalString,
-  SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
-  // How long a job run waits for each of its steps (they run side by side).
-  JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
+    // Jobs.
+    CRON_SECRET: optionalString,
+    SCHEDULER_ENABLED: optionalString,
+    SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
+    // How long a job run waits for each of its steps (they run side by side).
+    JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
 
-  // Auth and signed links. Required in production (32+ characters, not the development
-  // value); a fixed development value otherwise.
-  AUTH_SECRET: optionalString,
+    // Auth and signed links. Required in production (32+ characters, not the development
+    // value); a fixed development value otherwise.
+    AUTH_SECRET: optionalString,
 
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
-})
+    LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(["debug", "info", "warn", "error", "silent"]).default("info")),
+  })
   .refine((e) => e.EMAIL_LEASE_SECONDS * 1000 >= 2 * e.EMAIL_SEND_TIMEOUT_MS, {
     path: ["EMAIL_LEASE_SECONDS"],
     message: "must be at least twice EMAIL_SEND_TIMEOUT_MS, so a send always ends inside its lease",
@@ -245,7 +245,10 @@ export function configurationProblems(): string[] {
     e = env();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    return error.message.split("\n").slice(1).map((line) => line.trim());
+    return error.message
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim());
   }
   if (e.NODE_ENV !== "production") return [];
   const problems: string[] = [];
@@ -259,4 +262,3 @@ export function configurationProblems(): string[] {
   }
   return problems;
 }
-

@@ -38,7 +38,8 @@ await runScript(async () => {
   console.log(
     `Checked ${report.intentsChecked} PaymentIntents and ${report.paymentsChecked} payment rows since ${report.since.toISOString()}.`,
   );
-  for (const d of report.discrepancies) console.log(`DISCREPANCY ${d.kind} intent=${d.intentId} booking=${d.bookingId ?? "-"}: ${d.detail}`);
+  for (const d of report.discrepancies)
+    console.log(`DISCREPANCY ${d.kind} intent=${d.intentId} booking=${d.bookingId ?? "-"}: ${d.detail}`);
   console.log(`${report.discrepancies.length} discrepanc${report.discrepancies.length === 1 ? "y" : "ies"}.`);
   return report.discrepancies.length > 0 ? 1 : 0;
 });

@@ -29,8 +29,14 @@ const relative = (file: string) => path.relative(root, file);
 const isServerActionModule = (file: string) => /\.tsx?$/.test(file) && /^\s*["']use server["']/.test(readFileSync(file, "utf8"));
 
 const actionModules = walk(path.join(root, "app/admin")).filter(isServerActionModule).map(relative).sort();
-const routeModules = walk(path.join(root, "app/api/admin")).filter((f) => f.endsWith("route.ts")).map(relative).sort();
-const pageModules = walk(path.join(root, "app/admin")).filter((f) => /\/(page|layout)\.tsx$/.test(f)).map(relative).sort();
+const routeModules = walk(path.join(root, "app/api/admin"))
+  .filter((f) => f.endsWith("route.ts"))
+  .map(relative)
+  .sort();
+const pageModules = walk(path.join(root, "app/admin"))
+  .filter((f) => /\/(page|layout)\.tsx$/.test(f))
+  .map(relative)
+  .sort();
 
 /** The only admin entry points that work without a session: the ones that start one. */
 const PUBLIC = new Set(["app/admin/login/actions.ts#login", "app/admin/login/page.tsx"]);
@@ -47,9 +53,25 @@ async function seedEverything() {
   });
   const form = new FormData();
   const values: Record<string, string> = {
-    bookingId: booking.id, slotId: slot.id, paymentId: payment!.id, emailId: email.id, requestKey: crypto.randomUUID(),
-    refund: "full", kind: "full", reason: "test", projectOutcome: "WON", projectNotes: "x", isAvailable: "false",
-    date: "2030-01-07", time: "10:00", durationMinutes: "30", methods: "ZOOM", amount: "5.00", days: "3", startHour: "9", endHour: "12",
+    bookingId: booking.id,
+    slotId: slot.id,
+    paymentId: payment!.id,
+    emailId: email.id,
+    requestKey: crypto.randomUUID(),
+    refund: "full",
+    kind: "full",
+    reason: "test",
+    projectOutcome: "WON",
+    projectNotes: "x",
+    isAvailable: "false",
+    date: "2030-01-07",
+    time: "10:00",
+    durationMinutes: "30",
+    methods: "ZOOM",
+    amount: "5.00",
+    days: "3",
+    startHour: "9",
+    endHour: "12",
   };
   for (const [k, v] of Object.entries(values)) form.set(k, v);
   return { form, booking, slot };
@@ -57,8 +79,12 @@ async function seedEverything() {
 
 async function snapshot() {
   const [audit, slots, outbox, refunds, settings, booking] = await Promise.all([
-    t.db.auditLog.count(), t.db.slot.count(), t.db.outboxEmail.findMany({ select: { status: true } }), t.db.refund.count(),
-    t.db.appSetting.count(), t.db.booking.findMany({ select: { status: true, projectOutcome: true } }),
+    t.db.auditLog.count(),
+    t.db.slot.count(),
+    t.db.outboxEmail.findMany({ select: { status: true } }),
+    t.db.refund.count(),
+    t.db.appSetting.count(),
+    t.db.booking.findMany({ select: { status: true, projectOutcome: true } }),
   ]);
   return { audit, slots, outbox, refunds, settings, booking };
 }
@@ -122,7 +148,9 @@ describe.each(VISITORS)("admin entry points refuse %s", (_, sessionHeaders) => {
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
         const handler = mod[method];
         if (typeof handler !== "function") continue;
-        const response = (await handler(new Request("http://127.0.0.1/api/admin/x", { method }), { params: Promise.resolve({}) })) as Response;
+        const response = (await handler(new Request("http://127.0.0.1/api/admin/x", { method }), {
+          params: Promise.resolve({}),
+        })) as Response;
         expect(response.status, `${method} ${file}`).toBe(401);
         checked++;
       }
@@ -137,11 +165,12 @@ describe.each(VISITORS)("admin entry points refuse %s", (_, sessionHeaders) => {
       expect(readFileSync(path.join(root, file), "utf8"), file).toMatch(/await requireAdminPage\(\)/);
       const Page = ((await import(/* @vite-ignore */ path.join(root, file))) as { default: (props: unknown) => Promise<unknown> }).default;
       const id = file.includes("slots/[id]") ? slot.id : booking.id;
-      const error = await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}), children: null }).catch((e: unknown) => e);
+      const error = await Page({ params: Promise.resolve({ id }), searchParams: Promise.resolve({}), children: null }).catch(
+        (e: unknown) => e,
+      );
       expect(redirectTarget(error), file).toBe("/admin/login");
     }
   });
-
 });
 
 describe("a forged cookie", () => {

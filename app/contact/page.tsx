@@ -25,11 +25,15 @@ export default async function ContactPage() {
       <div className="grid gap-2">
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Book a consultation</h1>
         <p className="text-slate-700">
-          Pick a date and time, choose how you would like to meet, and tell us a little about what you need. You will get a
-          confirmation with a calendar invitation.
+          Pick a date and time, choose how you would like to meet, and tell us a little about what you need. You will get a confirmation
+          with a calendar invitation.
         </p>
       </div>
-      {fee ? <FeeNotice fee={fee} /> : <p className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">Consultations are free to book.</p>}
+      {fee ? (
+        <FeeNotice fee={fee} />
+      ) : (
+        <p className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">Consultations are free to book.</p>
+      )}
       <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
         {slots.length === 0 && (
           <p className="mb-4 rounded-lg bg-slate-100 p-3 text-sm">

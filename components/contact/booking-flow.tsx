@@ -42,7 +42,11 @@ function retryHint(seconds: number | undefined): string {
 
 function ChangeButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <button type="button" onClick={onClick} className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-50">
+    <button
+      type="button"
+      onClick={onClick}
+      className="min-h-11 rounded-lg px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-50"
+    >
       {label}
     </button>
   );
@@ -55,7 +59,11 @@ function ChangeButton({ label, onClick }: { label: string; onClick: () => void }
 export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refundTerms, actions }: BookingFlowProps) {
   const router = useRouter();
   // The server renders in the business zone; the browser then switches to its own.
-  const detectedZone = useSyncExternalStore(noSubscription, () => detectTimeZone(businessTimeZone), () => businessTimeZone);
+  const detectedZone = useSyncExternalStore(
+    noSubscription,
+    () => detectTimeZone(businessTimeZone),
+    () => businessTimeZone,
+  );
   const [chosenZone, setChosenZone] = useState<string | null>(null);
   const zone = chosenZone ?? detectedZone;
 
@@ -91,10 +99,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
     for (const s of slots) (byDate[dateKeyInZone(s.startsAt, zone)] ??= []).push(s);
     return byDate;
   }, [slots, zone]);
-  const slotCounts = useMemo(
-    () => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])),
-    [slotsByDate],
-  );
+  const slotCounts = useMemo(() => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])), [slotsByDate]);
   // The dialog keeps the times it opened with (minus any taken since), whatever the zone.
   const dialogSlots = slots.filter((s) => dialogSlotIds.includes(s.id));
 
@@ -126,7 +131,10 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
       } else if (SLOT_LOST_CODES.has(result.code)) {
         backToCalendar(result.message);
       } else {
-        dispatchFlow({ type: "details_rejected", problem: { message: result.message + retryHint(result.retryAfterSeconds), fieldErrors: result.fieldErrors } });
+        dispatchFlow({
+          type: "details_rejected",
+          problem: { message: result.message + retryHint(result.retryAfterSeconds), fieldErrors: result.fieldErrors },
+        });
       }
     });
   }
@@ -149,8 +157,8 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
           </p>
         )}
         <p className="text-sm text-slate-600">
-          Dates and times follow your time zone, <span className="font-medium text-slate-800">{zoneCity(zone)}</span>. You can
-          change it when you pick a date.
+          Dates and times follow your time zone, <span className="font-medium text-slate-800">{zoneCity(zone)}</span>. You can change it
+          when you pick a date.
         </p>
         <Calendar slotCounts={slotCounts} todayKey={todayKey} lastKey={lastKey} onPick={openDate} />
       </section>
@@ -180,7 +188,9 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
             submitLabel={view.slot.requiresPayment ? "Continue to payment" : "Confirm booking"}
             serverErrors={view.problem?.fieldErrors}
             serverMessage={view.problem?.message}
-            phoneHint={view.method === "PHONE" ? "Optional: in case we need to reach you before the call (include the country code)." : undefined}
+            phoneHint={
+              view.method === "PHONE" ? "Optional: in case we need to reach you before the call (include the country code)." : undefined
+            }
           />
         </section>
       )}

@@ -12,7 +12,6 @@ type BookingStatusProps = {
   now: Date;
 };
 
-
 function isDemoRoom(url: string): boolean {
   try {
     return new URL(url).pathname.startsWith("/demo-room/");
@@ -37,7 +36,8 @@ function When({ booking }: { booking: PublicBooking }) {
     <div>
       <dt className="text-sm text-slate-600">When</dt>
       <dd className="font-semibold">
-        {formatWhen(booking.startsAt, booking.visitorTimeZone)} <span className="font-normal">({zoneCity(booking.visitorTimeZone)} time)</span>
+        {formatWhen(booking.startsAt, booking.visitorTimeZone)}{" "}
+        <span className="font-normal">({zoneCity(booking.visitorTimeZone)} time)</span>
       </dd>
       {!sameZone && (
         <dd className="text-slate-700">
@@ -108,7 +108,11 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
         <h2 className="mt-2 text-lg font-semibold">What happens next</h2>
         <ol className="list-decimal space-y-1 pl-5 text-slate-700">
           <li>We are emailing you a confirmation with a calendar invitation (.ics) for this time.</li>
-          <li>{booking.method === "PHONE" ? "At the start time we call you." : `At the start time, join using the ${info.label} link above or in the email.`}</li>
+          <li>
+            {booking.method === "PHONE"
+              ? "At the start time we call you."
+              : `At the start time, join using the ${info.label} link above or in the email.`}
+          </li>
           <li>To change or cancel, use the link in the confirmation email or reply to it.</li>
         </ol>
       </Panel>
@@ -118,7 +122,9 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
   if (booking.status === "PENDING_PAYMENT" && booking.paymentStatus === "PROCESSING") {
     return (
       <Panel title="Your payment is processing">
-        <p>Your bank is still confirming the payment. We will email you as soon as the booking is confirmed; you do not need to pay again.</p>
+        <p>
+          Your bank is still confirming the payment. We will email you as soon as the booking is confirmed; you do not need to pay again.
+        </p>
         <dl>
           <When booking={booking} />
         </dl>
@@ -127,7 +133,11 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
   }
 
   const holdActive = booking.status === "PENDING_PAYMENT" && booking.holdExpiresAt !== null && new Date(booking.holdExpiresAt) > now;
-  const title = holdActive ? "This booking is waiting for payment" : booking.status === "CANCELLED" ? "This booking was cancelled" : "This hold has expired";
+  const title = holdActive
+    ? "This booking is waiting for payment"
+    : booking.status === "CANCELLED"
+      ? "This booking was cancelled"
+      : "This hold has expired";
   return (
     <Panel title={title} tone="amber">
       <dl>
@@ -138,12 +148,18 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
       ) : booking.status === "CANCELLED" ? (
         booking.refundedCents > 0 && <p>{formatMoney(booking.refundedCents, booking.currency)} has been refunded.</p>
       ) : booking.refundedCents > 0 ? (
-        <p>The time is no longer held for you. Your payment of {formatMoney(booking.refundedCents, booking.currency)} has been refunded in full.</p>
+        <p>
+          The time is no longer held for you. Your payment of {formatMoney(booking.refundedCents, booking.currency)} has been refunded in
+          full.
+        </p>
       ) : (
         <p>The time was not paid for in time, so it is no longer held. No money was taken.</p>
       )}
       <p>
-        <a href="/contact" className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700">
+        <a
+          href="/contact"
+          className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
+        >
           {holdActive ? "Continue booking" : "Pick a new time"}
         </a>
       </p>

@@ -33,7 +33,9 @@ function monthIndex(m: Month): number {
  */
 export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProps) {
   const ids = useId();
-  const firstOpen = Object.keys(slotCounts).filter((k) => k >= todayKey && k <= lastKey).sort()[0];
+  const firstOpen = Object.keys(slotCounts)
+    .filter((k) => k >= todayKey && k <= lastKey)
+    .sort()[0];
   const [visible, setVisible] = useState<Month>(() => monthOfKey(firstOpen ?? todayKey));
   const [focusKey, setFocusKey] = useState(firstOpen ?? todayKey);
   const focusAfterRender = useRef(false);
@@ -102,7 +104,9 @@ export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProp
         </button>
         <p id={`${ids}-month`} className="text-base font-semibold" aria-live="polite">
           {monthLabel(visible)}
-          <span className="sr-only">, {openDays === 0 ? "no dates with open times" : `${openDays} ${openDays === 1 ? "date" : "dates"} with open times`}</span>
+          <span className="sr-only">
+            , {openDays === 0 ? "no dates with open times" : `${openDays} ${openDays === 1 ? "date" : "dates"} with open times`}
+          </span>
         </p>
         <button type="button" className={navButton} aria-label="Next month" aria-disabled={!canGoForward} onClick={() => showMonth(1)}>
           <span aria-hidden="true">›</span>
@@ -158,7 +162,9 @@ export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProp
                       }
                     >
                       {Number(key.slice(8))}
-                      {key === todayKey && <span aria-hidden="true" className="absolute bottom-1 left-1/2 size-1 -translate-x-1/2 rounded-full bg-current" />}
+                      {key === todayKey && (
+                        <span aria-hidden="true" className="absolute bottom-1 left-1/2 size-1 -translate-x-1/2 rounded-full bg-current" />
+                      )}
                     </button>
                   </td>
                 );

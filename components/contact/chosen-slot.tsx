@@ -29,7 +29,8 @@ export function ChosenSlot({ slot, zone, businessTimeZone, method, children }: C
         <div className="flex gap-1 text-slate-700">
           <dt className="sr-only">Length and fee</dt>
           <dd>
-            {formatDuration(slot.durationMinutes)} · {slot.requiresPayment ? `${formatMoney(slot.priceCents, slot.currency)} booking fee` : "Free"}
+            {formatDuration(slot.durationMinutes)} ·{" "}
+            {slot.requiresPayment ? `${formatMoney(slot.priceCents, slot.currency)} booking fee` : "Free"}
           </dd>
         </div>
         {method && (

@@ -13,7 +13,6 @@ const loadSchema = () =>
     throw error;
   }));
 
-
 type Target = { slotId: string; method: string; timeZone: string };
 
 type DetailsFormProps = {
@@ -91,7 +90,11 @@ export function DetailsForm(props: DetailsFormProps) {
     onValid(input);
   }
 
-  const field = (name: FieldName, label: string, options: { type?: string; autoComplete?: string; required?: boolean; hint?: string } = {}) => {
+  const field = (
+    name: FieldName,
+    label: string,
+    options: { type?: string; autoComplete?: string; required?: boolean; hint?: string } = {},
+  ) => {
     const id = `${ids}-${name}`;
     const error = shown[name];
     const described = [options.hint && `${id}-hint`, `${id}-error`].filter(Boolean).join(" ");

@@ -49,7 +49,8 @@ export function PaymentStep(props: PaymentStepProps) {
     });
   }
 
-  const fee = payment.mode === "none" ? null : { amountCents: payment.amountCents, currency: payment.currency, varies: false, ...refundTerms };
+  const fee =
+    payment.mode === "none" ? null : { amountCents: payment.amountCents, currency: payment.currency, varies: false, ...refundTerms };
   const payLabel = fee ? `Pay ${formatMoney(fee.amountCents, fee.currency)} & Book Consultation` : "Book Consultation";
 
   return (
@@ -114,8 +115,8 @@ export function PaymentStep(props: PaymentStepProps) {
         <div className="grid gap-3">
           {payment.mode === "demo" && (
             <p className="rounded-lg border border-dashed border-slate-400 bg-white p-3 text-sm">
-              <strong>Demo mode:</strong> no card is charged. This site has no payment provider connected, so the button below
-              confirms your booking as if the fee had been paid.
+              <strong>Demo mode:</strong> no card is charged. This site has no payment provider connected, so the button below confirms your
+              booking as if the fee had been paid.
             </p>
           )}
           <button

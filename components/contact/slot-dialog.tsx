@@ -91,11 +91,18 @@ export function SlotDialog({ dateKey, slots, zone, detectedZone, businessTimeZon
             />
             <p id={`${ids}-zone-note`} className="mt-2 text-sm text-slate-600">
               Times are shown in {zoneCity(zone)} time ({zoneAbbreviation(sample, zone)})
-              {showBusinessTime && <>; each card also gives our time in {zoneCity(businessTimeZone)} ({zoneAbbreviation(sample, businessTimeZone)})</>}.
+              {showBusinessTime && (
+                <>
+                  ; each card also gives our time in {zoneCity(businessTimeZone)} ({zoneAbbreviation(sample, businessTimeZone)})
+                </>
+              )}
+              .
             </p>
           </div>
           {slots.length === 0 ? (
-            <p className="mt-5 rounded-lg bg-slate-100 p-4 text-sm">No open times are left on this date. Please close this and pick another date.</p>
+            <p className="mt-5 rounded-lg bg-slate-100 p-4 text-sm">
+              No open times are left on this date. Please close this and pick another date.
+            </p>
           ) : (
             <ul className="mt-5 grid auto-rows-fr grid-cols-2 gap-3 sm:grid-cols-3" aria-label="Open times">
               {slots.map((slot) => {

@@ -39,8 +39,8 @@ function LoadFailed({ onRetry }: { onRetry: () => void }) {
     <div role="alert" className="grid gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
       <p className="font-semibold">The secure card form could not be loaded.</p>
       <p>
-        Your connection may be offline, or a browser extension may be blocking Stripe, our payment provider. Your time is still held
-        for you; nothing has been charged.
+        Your connection may be offline, or a browser extension may be blocking Stripe, our payment provider. Your time is still held for
+        you; nothing has been charged.
       </p>
       <button type="button" onClick={onRetry} className={buttonClass}>
         Try again
@@ -71,12 +71,15 @@ export function StripePayment(props: StripePaymentProps) {
       </p>
     );
   }
-  if (load.state === "failed") return <LoadFailed
+  if (load.state === "failed")
+    return (
+      <LoadFailed
         onRetry={() => {
           setLoad({ state: "loading" });
           setAttempt((n) => n + 1);
         }}
-      />;
+      />
+    );
   return (
     <Elements stripe={load.stripe} options={{ clientSecret: props.clientSecret, appearance: { theme: "stripe" } }}>
       <PaymentForm {...props} onLoadError={() => setLoad({ state: "failed" })} />

@@ -40,10 +40,15 @@ export function ReschedulePicker({ token, options, timeZone, reschedule }: Resch
         ))}
       </select>
       <fieldset>
-        <legend className="text-sm font-medium text-slate-800">New time ({zoneAbbreviation(day?.slots[0]?.startsAt ?? new Date(), timeZone)})</legend>
+        <legend className="text-sm font-medium text-slate-800">
+          New time ({zoneAbbreviation(day?.slots[0]?.startsAt ?? new Date(), timeZone)})
+        </legend>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
           {day?.slots.map((slot) => (
-            <label key={slot.id} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+            <label
+              key={slot.id}
+              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
               <input type="radio" name="slotId" value={slot.id} required />
               {formatTime(slot.startsAt, timeZone)}
             </label>

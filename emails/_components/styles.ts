@@ -13,7 +13,15 @@ export const styles = {
   label: { color: "#71717a", fontSize: 12, fontWeight: 600, letterSpacing: 0.4, margin: "0", textTransform: "uppercase" },
   value: { color: "#18181b", fontSize: 15, lineHeight: "22px", margin: "0 0 12px" },
   details: { backgroundColor: "#fafafa", border: "1px solid #e4e4e7", borderRadius: 6, margin: "8px 0 20px", padding: "16px 18px 4px" },
-  button: { backgroundColor: "#1d4ed8", borderRadius: 6, color: "#ffffff", fontSize: 15, fontWeight: 600, padding: "12px 20px", textDecoration: "none" },
+  button: {
+    backgroundColor: "#1d4ed8",
+    borderRadius: 6,
+    color: "#ffffff",
+    fontSize: 15,
+    fontWeight: 600,
+    padding: "12px 20px",
+    textDecoration: "none",
+  },
   link: { color: "#1d4ed8" },
   hr: { borderColor: "#e4e4e7", margin: "24px 0 16px" },
 } satisfies Record<string, CSSProperties>;

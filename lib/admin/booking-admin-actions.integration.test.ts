@@ -17,7 +17,10 @@ describe("cancel with refund", () => {
     const email = await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId: booking.id, kind: "booking_cancelled" } });
     expect(email.toAddress).toBe(booking.email);
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "booking.cancel" } });
-    expect(audit).toMatchObject({ before: { status: "CONFIRMED" }, after: { status: "CANCELLED", refundChoice: "policy", refundCents: 2500 } });
+    expect(audit).toMatchObject({
+      before: { status: "CONFIRMED" },
+      after: { status: "CANCELLED", refundChoice: "policy", refundCents: 2500 },
+    });
   });
 
   it("overridden to none: nothing is refunded", async () => {
@@ -34,7 +37,9 @@ describe("cancel with refund", () => {
 
   it("refuses a booking that is already cancelled", async () => {
     const { booking } = await seedBooking(t.db, { status: "CANCELLED" });
-    await expect(adminCancelBooking(actor, { bookingId: booking.id, refund: "policy", reason: undefined })).rejects.toMatchObject({ code: "invalid_transition" });
+    await expect(adminCancelBooking(actor, { bookingId: booking.id, refund: "policy", reason: undefined })).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
     expect(await t.db.auditLog.count()).toBe(0);
   });
 });
@@ -43,10 +48,18 @@ describe("refunds", () => {
   it("partial then full, never more than paid, and a resubmitted form refunds once", async () => {
     const { payment } = await seedBooking(t.db, { status: "COMPLETED", paidCents: 2000 });
     const key = crypto.randomUUID();
-    expect(await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key })).toBe("Refunded $5.00.");
-    await expect(adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key })).rejects.toMatchObject({ code: "conflict" });
-    await expect(adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 5000, reason: "Too much", requestKey: crypto.randomUUID() })).rejects.toMatchObject({ code: "refund_not_allowed" });
-    expect(await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: undefined, reason: "Rest", requestKey: crypto.randomUUID() })).toBe("Refunded $15.00.");
+    expect(await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key })).toBe(
+      "Refunded $5.00.",
+    );
+    await expect(
+      adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key }),
+    ).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 5000, reason: "Too much", requestKey: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: "refund_not_allowed" });
+    expect(
+      await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: undefined, reason: "Rest", requestKey: crypto.randomUUID() }),
+    ).toBe("Refunded $15.00.");
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment!.id } })).toMatchObject({ status: "REFUNDED", refundedCents: 2000 });
     expect(await t.db.auditLog.count({ where: { action: "payment.refund" } })).toBe(2);
   });

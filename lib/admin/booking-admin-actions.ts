@@ -28,11 +28,18 @@ export async function adminCancelBooking(
       after: { status: "CANCELLED", refundChoice: input.refund, reason: input.reason, ...after },
     });
   try {
-    const result = await cancelAndRefund(input.bookingId, { reason: input.reason ?? "Cancelled by the business", refund: input.refund, notifyAdmin: false });
+    const result = await cancelAndRefund(input.bookingId, {
+      reason: input.reason ?? "Cancelled by the business",
+      refund: input.refund,
+      notifyAdmin: false,
+    });
     if (result.outcome === "already_cancelled") throw new AppError("invalid_transition", "This booking was already cancelled.");
     await audit({ refundCents: result.refundCents, refundStatus: result.refund?.status ?? null });
     if (!result.refund) return "Booking cancelled; no refund was due.";
-    const amount = formatMoney(result.refund.amountCents, (await db.payment.findUniqueOrThrow({ where: { bookingId: input.bookingId } })).currency);
+    const amount = formatMoney(
+      result.refund.amountCents,
+      (await db.payment.findUniqueOrThrow({ where: { bookingId: input.bookingId } })).currency,
+    );
     return result.refund.status === "SUCCEEDED"
       ? `Booking cancelled and ${amount} refunded.`
       : `Booking cancelled; the ${amount} refund is being processed.`;
@@ -77,6 +84,12 @@ export async function adminSendReminder(actor: AuditActor, bookingId: string): P
   if (outcome === "not_confirmed") throw new AppError("invalid_transition", "Only a confirmed booking can get a reminder.");
   if (outcome === "already_sent") throw new AppError("conflict", "A reminder has already been sent for this booking.");
   const db = await getDb();
-  await recordAudit(db, actor, { action: "booking.send_reminder", entityType: "booking", entityId: bookingId, bookingId, after: { reminder: "queued" } });
+  await recordAudit(db, actor, {
+    action: "booking.send_reminder",
+    entityType: "booking",
+    entityId: bookingId,
+    bookingId,
+    after: { reminder: "queued" },
+  });
   return "Reminder queued for sending.";
 }

@@ -22,7 +22,6 @@ export type BookingDetail = Prisma.BookingGetPayload<{ include: typeof detailInc
   refundedOutsideApp: boolean;
 };
 
-
 export async function getBookingDetail(bookingId: string): Promise<BookingDetail | null> {
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: detailInclude });

@@ -7,8 +7,23 @@ import { BOOKING_STATUS_LABELS, OUTCOME_LABELS, PAYMENT_STATUS_LABELS } from "./
 import type { BookingListRow } from "./bookings-query";
 
 const HEADER = [
-  "Booking ID", "Status", "Starts (business time)", "Duration (min)", "Method", "Name", "Email", "Company", "Phone",
-  "Paid", "Payment status", "Amount", "Refunded", "Currency", "Project outcome", "Notes", "Created (UTC)",
+  "Booking ID",
+  "Status",
+  "Starts (business time)",
+  "Duration (min)",
+  "Method",
+  "Name",
+  "Email",
+  "Company",
+  "Phone",
+  "Paid",
+  "Payment status",
+  "Amount",
+  "Refunded",
+  "Currency",
+  "Project outcome",
+  "Notes",
+  "Created (UTC)",
 ];
 
 const cents = (value: number | null | undefined) => (value === null || value === undefined ? "" : (value / 100).toFixed(2));

@@ -12,9 +12,28 @@ const TZ = "America/New_York";
 describe("bookings list", () => {
   it("filters by status, payment, date range and searches name, email and company", async () => {
     const inTwoDays = addDays(new Date(), 2);
-    await seedBooking(t.db, { status: "CONFIRMED", paidCents: 1000, name: "Ada Lovelace", email: "ada@example.com", company: "Engines", startsAt: inTwoDays });
-    await seedBooking(t.db, { status: "CANCELLED", name: "Grace Hopper", email: "grace@navy.example", company: "Navy", startsAt: addDays(new Date(), 9) });
-    await seedBooking(t.db, { status: "PENDING_PAYMENT", name: "Alan Turing", email: "alan@example.com", company: "Bletchley", startsAt: addDays(new Date(), 12) });
+    await seedBooking(t.db, {
+      status: "CONFIRMED",
+      paidCents: 1000,
+      name: "Ada Lovelace",
+      email: "ada@example.com",
+      company: "Engines",
+      startsAt: inTwoDays,
+    });
+    await seedBooking(t.db, {
+      status: "CANCELLED",
+      name: "Grace Hopper",
+      email: "grace@navy.example",
+      company: "Navy",
+      startsAt: addDays(new Date(), 9),
+    });
+    await seedBooking(t.db, {
+      status: "PENDING_PAYMENT",
+      name: "Alan Turing",
+      email: "alan@example.com",
+      company: "Bletchley",
+      startsAt: addDays(new Date(), 12),
+    });
     const list = async (params: Record<string, string>) => (await listBookings(parseBookingFilters(params), TZ)).rows.map((r) => r.name);
 
     expect(await list({})).toHaveLength(3);
@@ -39,11 +58,20 @@ describe("bookings list", () => {
   });
 
   it("exports the filtered list as formula-safe CSV", async () => {
-    await seedBooking(t.db, { status: "CONFIRMED", paidCents: 1000, name: "=HYPERLINK(\"http://evil\",\"x\")", company: "+SUM(1)", notes: "@cmd, \"quoted\"" });
+    await seedBooking(t.db, {
+      status: "CONFIRMED",
+      paidCents: 1000,
+      name: '=HYPERLINK("http://evil","x")',
+      company: "+SUM(1)",
+      notes: '@cmd, "quoted"',
+    });
     await seedBooking(t.db, { status: "CANCELLED", name: "Someone Else", email: "else@example.com" });
     const rows = await bookingsForExport(parseBookingFilters({ status: "CONFIRMED" }), TZ);
     const csv = bookingsCsv(rows, TZ);
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(lines[1]).toContain(`"'+SUM(1)"`);

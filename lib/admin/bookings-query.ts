@@ -12,9 +12,7 @@ import { pageOf, type Page } from "./pagination";
 
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), z.enum(values).optional()).catch(undefined);
-const optionalDate = z
-  .preprocess((v) => (v === "" ? undefined : v), z.string().refine(isCalendarDate).optional())
-  .catch(undefined);
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), z.string().refine(isCalendarDate).optional()).catch(undefined);
 
 export const NO_PAYMENT = "NONE" as const;
 

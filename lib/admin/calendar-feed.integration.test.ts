@@ -8,7 +8,8 @@ import { GET } from "@/app/api/calendar-feed/[token]/route";
 const t = useTestDatabase();
 const actor = { id: "admin-1", email: "owner@example.com" };
 
-const fetchFeed = (token: string) => GET(new Request(`http://127.0.0.1/api/calendar-feed/${token}`), { params: Promise.resolve({ token }) });
+const fetchFeed = (token: string) =>
+  GET(new Request(`http://127.0.0.1/api/calendar-feed/${token}`), { params: Promise.resolve({ token }) });
 
 describe("calendar feed", () => {
   it("stores only the token's hash and accepts the token (with or without .ics)", async () => {
@@ -35,7 +36,13 @@ describe("calendar feed", () => {
   });
 
   it("serves confirmed bookings only, as valid iCalendar, and 404s a wrong token", async () => {
-    await seedBooking(t.db, { status: "CONFIRMED", name: "Grace Hopper", company: "Navy", notes: "Line one\nLine two, with ; and ,\rbare CR", email: "grace@example.com" });
+    await seedBooking(t.db, {
+      status: "CONFIRMED",
+      name: "Grace Hopper",
+      company: "Navy",
+      notes: "Line one\nLine two, with ; and ,\rbare CR",
+      email: "grace@example.com",
+    });
     await seedBooking(t.db, { status: "CANCELLED", name: "Cancelled Person", email: "c@example.com" });
     await seedBooking(t.db, { status: "PENDING_PAYMENT", name: "Held Person", email: "h@example.com" });
     expect((await fetchFeed("x".repeat(43))).status).toBe(404);

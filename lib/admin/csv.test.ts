@@ -4,11 +4,15 @@ import { FUZZ_RUNS, FUZZ_SEED } from "@/tests/e2e/helpers/fuzz";
 import { csvCell, csvPhone, toCsv } from "./csv";
 
 /** The cells a spreadsheet could make of a value: split on every separator it may use. */
-const pieces = (cell: string) => cell.replace(/^"|"$/g, "").replace(/""/g, '"').split(/[,;\t]/);
+const pieces = (cell: string) =>
+  cell
+    .replace(/^"|"$/g, "")
+    .replace(/""/g, '"')
+    .split(/[,;\t]/);
 const FORMULA_START = /^[\s"]*[=+\-@]/;
 
 describe("csvCell", () => {
-  it.each(["=HYPERLINK(\"http://evil\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises the formula %j", (input) => {
+  it.each(['=HYPERLINK("http://evil")', "+1+2", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"])("neutralises the formula %j", (input) => {
     expect(csvCell(input).replace(/^"/, "").startsWith("'")).toBe(true);
   });
 
@@ -40,24 +44,34 @@ describe("csvCell", () => {
 
 describe("csvCell on generated text", () => {
   const text = fc
-    .array(fc.oneof(fc.constantFrom("=", "+", "-", "@", ";", ",", "\t", "\r", "\n", '"', " ", "'", "cmd|' /C calc'!A0"), fc.string({ maxLength: 6 })), { maxLength: 25 })
+    .array(
+      fc.oneof(
+        fc.constantFrom("=", "+", "-", "@", ";", ",", "\t", "\r", "\n", '"', " ", "'", "cmd|' /C calc'!A0"),
+        fc.string({ maxLength: 6 }),
+      ),
+      { maxLength: 25 },
+    )
     .map((parts) => parts.join(""));
   // RFC 4180 read back of one cell.
   const unquote = (cell: string) => cell.slice(1, -1).replace(/""/g, '"');
   const withoutGuards = (s: string) => s.replace(/'(?=[\s"]*[=+\-@\t\r])/g, "");
 
-  it("quotes every cell, starts no split piece with a formula, and changes nothing but the guards", () => {
-    fc.assert(
-      fc.property(text, (value) => {
-        const cell = csvCell(value);
-        expect(cell).toMatch(/^"(?:[^"]|"")*"$/s);
-        for (const piece of pieces(cell)) expect(piece).not.toMatch(FORMULA_START);
-        expect(unquote(cell)).not.toMatch(/^[=+\-@\t\r]/);
-        expect(withoutGuards(unquote(cell))).toBe(withoutGuards(value));
-      }),
-      { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
-    );
-  }, 30_000 + FUZZ_RUNS * 20);
+  it(
+    "quotes every cell, starts no split piece with a formula, and changes nothing but the guards",
+    () => {
+      fc.assert(
+        fc.property(text, (value) => {
+          const cell = csvCell(value);
+          expect(cell).toMatch(/^"(?:[^"]|"")*"$/s);
+          for (const piece of pieces(cell)) expect(piece).not.toMatch(FORMULA_START);
+          expect(unquote(cell)).not.toMatch(/^[=+\-@\t\r]/);
+          expect(withoutGuards(unquote(cell))).toBe(withoutGuards(value));
+        }),
+        { seed: FUZZ_SEED, numRuns: FUZZ_RUNS * 5 },
+      );
+    },
+    30_000 + FUZZ_RUNS * 20,
+  );
 });
 
 describe("csvPhone", () => {

@@ -12,7 +12,10 @@ describe("dashboard", () => {
     await seedBooking(t.db, { status: "CONFIRMED", paidCents: 1500 });
     await seedBooking(t.db, { status: "PENDING_PAYMENT" });
     await seedBooking(t.db, { status: "CANCELLED" });
-    await adminRefundPayment({ id: null, email: "owner@example.com" }, { paymentId: payment!.id, amountCents: 500, reason: "x", requestKey: crypto.randomUUID() });
+    await adminRefundPayment(
+      { id: null, email: "owner@example.com" },
+      { paymentId: payment!.id, amountCents: 500, reason: "x", requestKey: crypto.randomUUID() },
+    );
     const d = await getDashboard("America/New_York");
     expect(d.statusCounts).toEqual({ CONFIRMED: 2, PENDING_PAYMENT: 1, CANCELLED: 1 });
     expect(d.collected).toEqual([{ currency: "usd", cents: 3500 }]);

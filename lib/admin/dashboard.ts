@@ -64,4 +64,3 @@ export async function getDashboard(timeZone: string, now = new Date()) {
     refunded: refunded.map((r) => ({ currency: r.currency, cents: Number(r.cents) })) as MoneyByCurrency,
   };
 }
-

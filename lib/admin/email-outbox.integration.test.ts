@@ -9,7 +9,16 @@ const actor = { id: "admin-1", email: "owner@example.com" };
 async function failedEmail() {
   const { booking } = await seedBooking(t.db);
   return t.db.outboxEmail.create({
-    data: { dedupeKey: `booking_confirmed:${booking.id}`, kind: "booking_confirmed", bookingId: booking.id, toAddress: booking.email, payload: {}, status: "FAILED", attempts: 8, lastError: "550 mailbox unavailable" },
+    data: {
+      dedupeKey: `booking_confirmed:${booking.id}`,
+      kind: "booking_confirmed",
+      bookingId: booking.id,
+      toAddress: booking.email,
+      payload: {},
+      status: "FAILED",
+      attempts: 8,
+      lastError: "550 mailbox unavailable",
+    },
   });
 }
 

@@ -14,8 +14,17 @@ export const emailFiltersSchema = z.object({
 export type EmailFilters = z.output<typeof emailFiltersSchema>;
 
 const listSelect = {
-  id: true, kind: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true,
-  bookingId: true, sentAt: true, createdAt: true, nextAttemptAt: true,
+  id: true,
+  kind: true,
+  toAddress: true,
+  subject: true,
+  status: true,
+  attempts: true,
+  lastError: true,
+  bookingId: true,
+  sentAt: true,
+  createdAt: true,
+  nextAttemptAt: true,
 } satisfies Prisma.OutboxEmailSelect;
 export type OutboxRow = Prisma.OutboxEmailGetPayload<{ select: typeof listSelect }>;
 

@@ -29,4 +29,3 @@ export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
 };
 
 export const OUTCOME_LABELS: Record<ProjectOutcome, string> = { NONE: "None yet", WON: "Won", LOST: "Lost" };
-

@@ -27,5 +27,10 @@ export async function listPayments(filters: PaymentFilters): Promise<Page<Paymen
   const total = await db.payment.count({ where });
   const { page, pageCount, skip, take } = pageOf(filters.page, total);
   const rows = await db.payment.findMany({ where, include, orderBy: { createdAt: "desc" }, skip, take });
-  return { rows: rows.map((row) => ({ ...row, refundedOutsideApp: refundedOutsideApp(row.booking, row.refunds) })), total, page, pageCount };
+  return {
+    rows: rows.map((row) => ({ ...row, refundedOutsideApp: refundedOutsideApp(row.booking, row.refunds) })),
+    total,
+    page,
+    pageCount,
+  };
 }

@@ -75,11 +75,19 @@ describe("signInAdmin", () => {
     limits({ RATE_LIMIT_LOGIN_PER_IP: "10", RATE_LIMIT_LOGIN_PER_ACCOUNT: "5" });
     await upsertAdmin(ADMIN);
     const codes: string[] = [];
-    for (let i = 1; i <= 15; i++) codes.push(await fresh()(WRONG, `198.51.100.${i}`).then(() => "ok", (e: { code: string }) => e.code));
+    for (let i = 1; i <= 15; i++)
+      codes.push(
+        await fresh()(WRONG, `198.51.100.${i}`).then(
+          () => "ok",
+          (e: { code: string }) => e.code,
+        ),
+      );
     expect(codes.filter((c) => c === "unauthorized")).toHaveLength(5);
     expect(codes.slice(5).every((c) => c === "rate_limited")).toBe(true);
     // The account's spelling does not open a second allowance.
-    await expect(fresh()({ ...WRONG, email: ` ${ADMIN.email.toUpperCase()} ` }, "198.51.100.99")).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(fresh()({ ...WRONG, email: ` ${ADMIN.email.toUpperCase()} ` }, "198.51.100.99")).rejects.toMatchObject({
+      code: "rate_limited",
+    });
   });
 
   it("the admin's own browser still signs in from their own address after an attacker's failures spoofed from it and from many addresses", async () => {
@@ -113,10 +121,14 @@ describe("signInAdmin", () => {
     await upsertAdmin({ email: "second@example.com", password: ADMIN.password });
     const other = browser(new Map(admin.jar));
     for (let i = 0; i < 3; i++) {
-      await expect(other.signIn({ email: "second@example.com", password: "nope nope nope" }, "192.0.2.20")).rejects.toMatchObject({ code: "unauthorized" });
+      await expect(other.signIn({ email: "second@example.com", password: "nope nope nope" }, "192.0.2.20")).rejects.toMatchObject({
+        code: "unauthorized",
+      });
     }
     // Counted under the IP, not under the first account's device.
-    await expect(other.signIn({ email: "second@example.com", password: ADMIN.password }, "192.0.2.20")).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(other.signIn({ email: "second@example.com", password: ADMIN.password }, "192.0.2.20")).rejects.toMatchObject({
+      code: "rate_limited",
+    });
   });
 
   it("refuses an account that is not an admin, even with the right password, and starts no session", async () => {
@@ -131,7 +143,9 @@ describe("accounts not made by create-admin", () => {
   it("get the non-admin role, from better-auth and from the database default alike", async () => {
     const auth = await getAuth();
     // What a social login enabled later would do.
-    const { user } = await (await auth.$context).internalAdapter.createOAuthUser(
+    const { user } = await (
+      await auth.$context
+    ).internalAdapter.createOAuthUser(
       { email: "social@example.com", name: "Social", emailVerified: true },
       { providerId: "github", accountId: "12345" },
     );

@@ -29,7 +29,16 @@ describe("admin booking transitions", () => {
   it("refuses to revive a lapsed hold whose slot someone else took", async () => {
     const { booking, slot } = await seedBooking(t.db, { status: "EXPIRED", priceCents: 0 });
     await t.db.booking.create({
-      data: { id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaaa", slotId: slot.id, status: "CONFIRMED", confirmedAt: new Date(), method: "ZOOM", name: "B", email: "b@example.com", timeZone: "UTC" },
+      data: {
+        id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaaa",
+        slotId: slot.id,
+        status: "CONFIRMED",
+        confirmedAt: new Date(),
+        method: "ZOOM",
+        name: "B",
+        email: "b@example.com",
+        timeZone: "UTC",
+      },
     });
     await expect(adminConfirmBooking(actor, booking.id)).rejects.toMatchObject({ code: "slot_taken" });
   });
@@ -66,6 +75,9 @@ describe("admin booking transitions", () => {
     const after = await t.db.booking.findUniqueOrThrow({ where: { id: booking.id } });
     expect(after).toMatchObject({ projectOutcome: "LOST", projectNotes: null });
     const last = await t.db.auditLog.findFirstOrThrow({ where: { bookingId: booking.id }, orderBy: { createdAt: "desc" } });
-    expect(last).toMatchObject({ before: { projectOutcome: "WON", projectNotes: "Signed a 3-month retainer" }, after: { projectOutcome: "LOST", projectNotes: null } });
+    expect(last).toMatchObject({
+      before: { projectOutcome: "WON", projectNotes: "Signed a 3-month retainer" },
+      after: { projectOutcome: "LOST", projectNotes: null },
+    });
   });
 });

@@ -168,7 +168,13 @@ export async function adminReissueManageLink(actor: AuditActor, bookingId: strin
   await db.$transaction(async (tx) => {
     const booking = await tx.booking.findUnique({
       where: { id: bookingId },
-      select: { status: true, email: true, manageTokenHash: true, manageTokenVersion: true, slot: { select: { startsAt: true, durationMinutes: true } } },
+      select: {
+        status: true,
+        email: true,
+        manageTokenHash: true,
+        manageTokenVersion: true,
+        slot: { select: { startsAt: true, durationMinutes: true } },
+      },
     });
     if (!booking) throw new AppError("not_found", "Booking not found.");
     const ended = addMinutes(booking.slot.startsAt, booking.slot.durationMinutes) <= now;

@@ -9,7 +9,10 @@ import { listAvailableDates } from "./availability";
 const t = useTestDatabase();
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -52,7 +55,10 @@ describe("placeHold", () => {
     const now = new Date();
     const first = await placeHold(bookingRequest(slot.id), { now, clientSession: "session-a-0123456789" });
     const later = addMinutes(now, 11);
-    const second = await placeHold(bookingRequest(slot.id, { email: "bob@example.com" }), { now: later, clientSession: "session-b-0123456789" });
+    const second = await placeHold(bookingRequest(slot.id, { email: "bob@example.com" }), {
+      now: later,
+      clientSession: "session-b-0123456789",
+    });
     expect(second.bookingId).not.toBe(first.bookingId);
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: first.bookingId } })).status).toBe("EXPIRED");
   });

@@ -21,7 +21,10 @@ async function confirmedBooking(startsAt = addDays(new Date(), 3)) {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => "resolved", (e: { code?: string }) => e.code);
+  return promise.then(
+    () => "resolved",
+    (e: { code?: string }) => e.code,
+  );
 }
 
 describe("adminReissueManageLink", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { visitorDetailsSchema } from "./schemas";
 
-const valid = { name: "Ada Lovelace", email: "ada@example.com", company: "Analytical Engines", phone: "+1 555 010 0199", notes: "Line one\nLine two" };
+const valid = {
+  name: "Ada Lovelace",
+  email: "ada@example.com",
+  company: "Analytical Engines",
+  phone: "+1 555 010 0199",
+  notes: "Line one\nLine two",
+};
 
 describe("visitorDetailsSchema", () => {
   it.each([

@@ -36,19 +36,17 @@ export const visitorDetailsSchema = z.object({
     .pipe(z.email("Please enter a valid email address."))
     .transform((v) => v.toLowerCase()),
   company: optionalTrimmed(DETAIL_LIMITS.company, "Company"),
-  phone: optionalTrimmed(DETAIL_LIMITS.phone, "Phone")
-    .refine((v) => v === undefined || PHONE_PATTERN.test(v), "Please enter a valid phone number."),
+  phone: optionalTrimmed(DETAIL_LIMITS.phone, "Phone").refine(
+    (v) => v === undefined || PHONE_PATTERN.test(v),
+    "Please enter a valid phone number.",
+  ),
   notes: optionalTrimmed(DETAIL_LIMITS.notes, "Notes", false),
 });
 
 export const bookingRequestSchema = visitorDetailsSchema.extend({
   slotId: z.uuid("Please pick a time."),
   method: z.enum(MEETING_METHODS, { error: "Please choose how you would like to meet." }),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone, "Unknown time zone.")
-    .optional(),
+  timeZone: z.string().max(64).refine(isValidTimeZone, "Unknown time zone.").optional(),
 });
 
 export type VisitorDetails = z.infer<typeof visitorDetailsSchema>;

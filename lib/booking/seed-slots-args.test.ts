@@ -14,11 +14,35 @@ describe("parseSeedArgs", () => {
   });
 
   it("accepts every option", () => {
-    const args = parse("--days", "5", "--start-hour", "8", "--end-hour", "12", "--duration", "30", "--payment-amount", "25.50", "--timezone", "Europe/Paris", "--methods", "zoom,phone", "--dry-run");
+    const args = parse(
+      "--days",
+      "5",
+      "--start-hour",
+      "8",
+      "--end-hour",
+      "12",
+      "--duration",
+      "30",
+      "--payment-amount",
+      "25.50",
+      "--timezone",
+      "Europe/Paris",
+      "--methods",
+      "zoom,phone",
+      "--dry-run",
+    );
     expect(args).toMatchObject({
       kind: "run",
       dryRun: true,
-      options: { days: 5, startHour: 8, endHour: 12, durationMinutes: 30, priceCents: 2550, timeZone: "Europe/Paris", methods: ["ZOOM", "PHONE"] },
+      options: {
+        days: 5,
+        startHour: 8,
+        endHour: 12,
+        durationMinutes: 30,
+        priceCents: 2550,
+        timeZone: "Europe/Paris",
+        methods: ["ZOOM", "PHONE"],
+      },
     });
   });
 

@@ -46,7 +46,9 @@ describe("slot admin", () => {
 
   it("validates the form: methods, amounts, free slots", () => {
     expect(slotInputSchema.safeParse({ ...input(), methods: [] }).success).toBe(false);
-    expect(slotInputSchema.safeParse({ date: "2030-01-01", time: "10:00", durationMinutes: "60", methods: "ZOOM", amount: "abc" }).success).toBe(false);
+    expect(
+      slotInputSchema.safeParse({ date: "2030-01-01", time: "10:00", durationMinutes: "60", methods: "ZOOM", amount: "abc" }).success,
+    ).toBe(false);
     const free = slotInputSchema.parse({ date: "2030-01-01", time: "10:00", durationMinutes: "60", methods: "ZOOM", amount: "" });
     expect(free).toMatchObject({ amount: 0, requiresPayment: false, isAvailable: false, methods: ["ZOOM"] });
   });
@@ -125,7 +127,16 @@ describe("slot admin", () => {
     const hold = t.db.$transaction(
       async (tx) => {
         await tx.booking.create({
-          data: { id: newBookingId(), slotId: id, status: "PENDING_PAYMENT", holdExpiresAt: addHours(new Date(), 1), method: "ZOOM", name: "Racer", email: "r@example.com", timeZone: TZ },
+          data: {
+            id: newBookingId(),
+            slotId: id,
+            status: "PENDING_PAYMENT",
+            holdExpiresAt: addHours(new Date(), 1),
+            method: "ZOOM",
+            name: "Racer",
+            email: "r@example.com",
+            timeZone: TZ,
+          },
         });
         inserted();
         await gate;
@@ -134,7 +145,10 @@ describe("slot admin", () => {
     );
     await insertedSignal;
     const edit = updateSlot(actor, id, input({ time: "15:00" }), TZ);
-    const outcome = edit.then(() => "edited", () => "refused");
+    const outcome = edit.then(
+      () => "edited",
+      () => "refused",
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await hold;

@@ -15,7 +15,6 @@ import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 // live booking" is a condition inside the UPDATE/DELETE itself (after locking the slot
 // row, which waits for any hold being placed on it), never a check followed by a write.
 
-
 export const OVERLAP_MESSAGE = "This slot overlaps an existing slot. Pick a start time and duration that do not overlap.";
 const HAS_BOOKING_MESSAGE = "This slot has a held or booked appointment, so it cannot be changed. Cancel the booking first.";
 
@@ -110,7 +109,15 @@ function slotData(input: SlotInput, timeZone: string) {
   };
 }
 
-function slotSnapshot(slot: { startsAt: Date; durationMinutes: number; methods: string[]; requiresPayment: boolean; priceCents: number; currency: string; isAvailable: boolean }) {
+function slotSnapshot(slot: {
+  startsAt: Date;
+  durationMinutes: number;
+  methods: string[];
+  requiresPayment: boolean;
+  priceCents: number;
+  currency: string;
+  isAvailable: boolean;
+}) {
   const { startsAt, durationMinutes, methods, requiresPayment, priceCents, currency, isAvailable } = slot;
   return { startsAt, durationMinutes, methods, requiresPayment, priceCents, currency, isAvailable };
 }
@@ -120,7 +127,11 @@ async function refusingOverlaps<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (isConstraintViolation(error, "Slot_no_overlap") || isUniqueViolation(error, "startsAt") || isUniqueViolation(error, "Slot_startsAt_key")) {
+    if (
+      isConstraintViolation(error, "Slot_no_overlap") ||
+      isUniqueViolation(error, "startsAt") ||
+      isUniqueViolation(error, "Slot_startsAt_key")
+    ) {
       throw new AppError("conflict", OVERLAP_MESSAGE, { fieldErrors: { time: [OVERLAP_MESSAGE] } });
     }
     throw error;

@@ -9,8 +9,7 @@ const plan = (overrides: Partial<SlotPlanOptions> = {}): SlotPlanOptions => ({
   ...overrides,
 });
 
-const localHours = (slots: { startsAt: Date }[], tz: string) =>
-  slots.map((s) => new TZDate(s.startsAt.getTime(), tz).getHours());
+const localHours = (slots: { startsAt: Date }[], tz: string) => slots.map((s) => new TZDate(s.startsAt.getTime(), tz).getHours());
 
 describe("planSlots", () => {
   it("fills weekdays only, on the hour grid between start and end hour", () => {
@@ -58,10 +57,7 @@ describe("planSlots", () => {
   it("fits 45-minute slots without crossing the end hour and marks free slots", () => {
     const from = new Date("2026-03-02T05:30:00Z");
     const slots = planSlots(plan({ days: 1, startHour: 9, endHour: 11, durationMinutes: 45, priceCents: 0 }), from);
-    expect(slots.map((s) => new TZDate(s.startsAt.getTime(), "America/New_York").toTimeString().slice(0, 5))).toEqual([
-      "09:00",
-      "09:45",
-    ]);
+    expect(slots.map((s) => new TZDate(s.startsAt.getTime(), "America/New_York").toTimeString().slice(0, 5))).toEqual(["09:00", "09:45"]);
     expect(slots.every((s) => s.requiresPayment === false)).toBe(true);
   });
 });

@@ -88,7 +88,10 @@ export function planSlots(options: SlotPlanOptions, from: Date = new Date()): Pl
 }
 
 export function parseMethodList(input: string): MeetingMethodName[] | string {
-  const names = input.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = input
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const methods: MeetingMethodName[] = [];
   for (const name of names) {
     const method = parseMethodName(name);

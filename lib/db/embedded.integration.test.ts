@@ -89,9 +89,12 @@ describe.skipIf(testDbKind() !== "pglite")("embedded database shared by several 
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "emb-")), "pglite");
     const run = await start(["scripts/seed-slots.ts", "--end-hour", "5"], dir).done;
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split("\n").filter((l) => l.startsWith("seed-slots:"))).toEqual([
-      "seed-slots: --end-hour must be after --start-hour",
-    ]);
+    expect(
+      run.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("seed-slots:")),
+    ).toEqual(["seed-slots: --end-hour must be after --start-hour"]);
     expect(existsSync(dir)).toBe(false);
   }, 60_000);
 });

@@ -180,7 +180,6 @@ export async function ensureEmbeddedDatabase(dataDir: string, role: ProcessRole)
     await sleep(POLL_MS);
   }
   throw new EmbeddedDatabaseError(
-    `Timed out waiting for the process that owns ${absolute} (see ${file}). ` +
-      "Stop it, or set DATABASE_URL to use a PostgreSQL server.",
+    `Timed out waiting for the process that owns ${absolute} (see ${file}). ` + "Stop it, or set DATABASE_URL to use a PostgreSQL server.",
   );
 }

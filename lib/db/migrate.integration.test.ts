@@ -71,7 +71,15 @@ describe("migrations", () => {
     const db = t.db;
     const now = new Date("2026-05-01T12:00:00.000Z");
     const slot = await db.slot.create({
-      data: { startsAt: now, durationMinutes: 45, priceCents: 1500, currency: "eur", requiresPayment: true, methods: ["ZOOM", "GOOGLE_MEET"], isAvailable: false },
+      data: {
+        startsAt: now,
+        durationMinutes: 45,
+        priceCents: 1500,
+        currency: "eur",
+        requiresPayment: true,
+        methods: ["ZOOM", "GOOGLE_MEET"],
+        isAvailable: false,
+      },
     });
     const booking = await db.booking.create({
       data: {
@@ -101,19 +109,81 @@ describe("migrations", () => {
       },
     });
     const payment = await db.payment.create({
-      data: { bookingId: booking.id, provider: "STRIPE", providerPaymentId: "pi_1", amountCents: 1500, currency: "eur", status: "PARTIALLY_REFUNDED", refundedCents: 500, failureMessage: null, succeededAt: now },
+      data: {
+        bookingId: booking.id,
+        provider: "STRIPE",
+        providerPaymentId: "pi_1",
+        amountCents: 1500,
+        currency: "eur",
+        status: "PARTIALLY_REFUNDED",
+        refundedCents: 500,
+        failureMessage: null,
+        succeededAt: now,
+      },
     });
-    await db.refund.create({ data: { paymentId: payment.id, providerRefundId: "re_1", idempotencyKey: "k1", amountCents: 500, status: "SUCCEEDED", reason: "goodwill" } });
+    await db.refund.create({
+      data: {
+        paymentId: payment.id,
+        providerRefundId: "re_1",
+        idempotencyKey: "k1",
+        amountCents: 500,
+        status: "SUCCEEDED",
+        reason: "goodwill",
+      },
+    });
     await db.webhookEvent.create({ data: { id: "evt_123", type: "payment_intent.succeeded", processedAt: now } });
     await db.outboxEmail.create({
-      data: { dedupeKey: "d1", kind: "booking_confirmed", bookingId: booking.id, toAddress: "grace@example.com", payload: { a: [1, "x"] }, subject: "S", html: "<p>h</p>", text: "t", status: "SENT", attempts: 1, lastError: null, transport: "resend", providerMessageId: "m1", sentAt: now, lockedUntil: now },
+      data: {
+        dedupeKey: "d1",
+        kind: "booking_confirmed",
+        bookingId: booking.id,
+        toAddress: "grace@example.com",
+        payload: { a: [1, "x"] },
+        subject: "S",
+        html: "<p>h</p>",
+        text: "t",
+        status: "SENT",
+        attempts: 1,
+        lastError: null,
+        transport: "resend",
+        providerMessageId: "m1",
+        sentAt: now,
+        lockedUntil: now,
+      },
     });
     await db.rateLimitBucket.create({ data: { key: "hold:ip:1", windowStart: now, count: 3, expiresAt: now } });
-    await db.auditLog.create({ data: { actorId: "u1", actorEmail: "a@example.com", action: "booking.cancel", entityType: "booking", entityId: booking.id, bookingId: booking.id, before: { status: "CONFIRMED" }, after: { status: "CANCELLED" } } });
+    await db.auditLog.create({
+      data: {
+        actorId: "u1",
+        actorEmail: "a@example.com",
+        action: "booking.cancel",
+        entityType: "booking",
+        entityId: booking.id,
+        bookingId: booking.id,
+        before: { status: "CONFIRMED" },
+        after: { status: "CANCELLED" },
+      },
+    });
     await db.appSetting.create({ data: { key: "calendar_feed_token_hash", value: "x" } });
-    const user = await db.user.create({ data: { id: "u1", name: "Admin", email: "admin@example.com", emailVerified: true, image: null, role: "admin" } });
+    const user = await db.user.create({
+      data: { id: "u1", name: "Admin", email: "admin@example.com", emailVerified: true, image: null, role: "admin" },
+    });
     await db.session.create({ data: { id: "s1", expiresAt: now, token: "tok", ipAddress: "127.0.0.1", userAgent: "ua", userId: user.id } });
-    await db.account.create({ data: { id: "a1", accountId: "u1", providerId: "credential", userId: user.id, password: "hash", accessTokenExpiresAt: now, refreshTokenExpiresAt: now, scope: "s", accessToken: "at", refreshToken: "rt", idToken: "it" } });
+    await db.account.create({
+      data: {
+        id: "a1",
+        accountId: "u1",
+        providerId: "credential",
+        userId: user.id,
+        password: "hash",
+        accessTokenExpiresAt: now,
+        refreshTokenExpiresAt: now,
+        scope: "s",
+        accessToken: "at",
+        refreshToken: "rt",
+        idToken: "it",
+      },
+    });
     await db.verification.create({ data: { id: "v1", identifier: "i", value: "v", expiresAt: now } });
 
     const read = await db.booking.findUniqueOrThrow({

@@ -43,7 +43,9 @@ describe("foldLine", () => {
 
 describe("contentLine", () => {
   it("leaves out parameters with nothing left to write", () => {
-    expect(contentLine("ATTENDEE", "mailto:a@example.com", { CN: '"', RSVP: "FALSE", ROLE: undefined })).toBe("ATTENDEE;RSVP=FALSE:mailto:a@example.com");
+    expect(contentLine("ATTENDEE", "mailto:a@example.com", { CN: '"', RSVP: "FALSE", ROLE: undefined })).toBe(
+      "ATTENDEE;RSVP=FALSE:mailto:a@example.com",
+    );
   });
 });
 

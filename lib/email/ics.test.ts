@@ -51,7 +51,13 @@ describe("bookingInvite", () => {
   });
 
   it("carries the booking's sequence, so a reschedule replaces the earlier event", () => {
-    const { vevent } = parse(bookingInvite({ ...snapshot, icsSequence: 2, startsAt: "2026-03-11T14:00:00.000Z", endsAt: "2026-03-11T15:00:00.000Z" }, "REQUEST", stampedAt));
+    const { vevent } = parse(
+      bookingInvite(
+        { ...snapshot, icsSequence: 2, startsAt: "2026-03-11T14:00:00.000Z", endsAt: "2026-03-11T15:00:00.000Z" },
+        "REQUEST",
+        stampedAt,
+      ),
+    );
     expect(vevent.uid).toBe(bookingUid(snapshot.bookingId));
     expect(vevent.sequence).toBe(2);
     expect(vevent.startDate.toJSDate().toISOString()).toBe("2026-03-11T14:00:00.000Z");

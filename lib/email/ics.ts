@@ -24,7 +24,17 @@ export function bookingUid(bookingId: string): string {
 
 type InviteSnapshot = Pick<
   BookingEmailSnapshot,
-  "bookingId" | "name" | "email" | "startsAt" | "endsAt" | "businessName" | "businessPhone" | "method" | "meetingUrl" | "icsSequence" | "manageUrl"
+  | "bookingId"
+  | "name"
+  | "email"
+  | "startsAt"
+  | "endsAt"
+  | "businessName"
+  | "businessPhone"
+  | "method"
+  | "meetingUrl"
+  | "icsSequence"
+  | "manageUrl"
 >;
 
 function whereToMeet(snapshot: InviteSnapshot): string {
@@ -80,7 +90,12 @@ export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stamp
     `STATUS:${method === "CANCEL" ? "CANCELLED" : "CONFIRMED"}`,
     contentLine("ORGANIZER", mailtoValue(e.ORGANIZER_EMAIL), { CN: snapshot.businessName }),
     // Gmail and Outlook show an invitation only when the recipient is an attendee.
-    contentLine("ATTENDEE", mailtoValue(snapshot.email), { CN: snapshot.name, RSVP: "FALSE", PARTSTAT: "ACCEPTED", ROLE: "REQ-PARTICIPANT" }),
+    contentLine("ATTENDEE", mailtoValue(snapshot.email), {
+      CN: snapshot.name,
+      RSVP: "FALSE",
+      PARTSTAT: "ACCEPTED",
+      ROLE: "REQ-PARTICIPANT",
+    }),
     "END:VEVENT",
     "END:VCALENDAR",
   ]);

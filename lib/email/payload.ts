@@ -3,7 +3,10 @@ import { z } from "zod";
 // The outbox payload's shape, defined once: the booking snapshot taken at queue time
 // (booking-snapshot.ts fills it) and the per-kind extras render.ts reads.
 
-const nullableString = z.string().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** What every booking email needs, captured when the email is queued. JSON-safe. Lenient on optional fields. */
 export const bookingSnapshotSchema = z.object({

@@ -65,7 +65,10 @@ describe("renderEmail", () => {
       expect(email.html, kind).toContain("<!DOCTYPE html");
       expect(email.text, kind).toContain("bk_abcdefghijklmnopqrstuvwxyz");
       const method = methods[kind];
-      expect(email.attachments.map((a) => a.contentType), kind).toEqual(method ? [`text/calendar; charset=utf-8; method=${method}`] : []);
+      expect(
+        email.attachments.map((a) => a.contentType),
+        kind,
+      ).toEqual(method ? [`text/calendar; charset=utf-8; method=${method}`] : []);
     }
   });
 
@@ -88,7 +91,11 @@ describe("renderEmail", () => {
   });
 
   it("takes the refund policy and every link from the queued row, not from today's configuration", async () => {
-    const queued = payload({ refundPolicy: "Policy as it was when queued.", bookUrl: "https://then.example/", adminUrl: "https://then.example/admin/bookings/bk_1" });
+    const queued = payload({
+      refundPolicy: "Policy as it was when queued.",
+      bookUrl: "https://then.example/",
+      adminUrl: "https://then.example/admin/bookings/bk_1",
+    });
     expect(await textOf("booking_confirmed", queued)).toContain("Policy as it was when queued.");
     expect(await textOf("booking_cancelled", queued)).toContain("https://then.example/");
     expect(await textOf("late_payment_refunded", queued)).toContain("https://then.example/");
@@ -116,7 +123,9 @@ describe("renderEmail", () => {
 
   it("refuses unknown kinds and payloads that do not parse, as permanent errors", async () => {
     await expect(renderEmail({ kind: "nope", payload: payload(), queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
-    await expect(renderEmail({ kind: "booking_confirmed", payload: { bookingId: "x" }, queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
+    await expect(renderEmail({ kind: "booking_confirmed", payload: { bookingId: "x" }, queuedAt })).rejects.toBeInstanceOf(
+      EmailRenderError,
+    );
   });
 });
 
@@ -126,7 +135,14 @@ describe("the one-pass renderer", () => {
   it.each(EMAIL_KINDS)("%s: same HTML as react-email's render(), text derived from it", async (kind) => {
     const { render, toPlainText } = await import("@react-email/render");
     const { buildEmail, emailPayloadSchema } = await import("./render");
-    const p = emailPayloadSchema.parse(payload({ manageUrl: "https://booking.example.com/booking/tok", refundCents: 1000, previousStartsAt: "2026-03-09T14:00:00.000Z", previousEndsAt: "2026-03-09T15:00:00.000Z" }));
+    const p = emailPayloadSchema.parse(
+      payload({
+        manageUrl: "https://booking.example.com/booking/tok",
+        refundCents: 1000,
+        previousStartsAt: "2026-03-09T14:00:00.000Z",
+        previousEndsAt: "2026-03-09T15:00:00.000Z",
+      }),
+    );
     const email = await renderEmail({ kind, payload: p, queuedAt });
     const reference = await render(buildEmail(kind, p).element);
     // Streaming render adds React's own markers (Suspense boundary, hoisting, text separators);

@@ -130,7 +130,12 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
       return build(ManageLinkReissuedEmail, manageLinkReissuedSubject, { ...summary(p, "visitor"), manageUrl: p.manageUrl });
     case "booking_cancelled":
       return {
-        ...build(BookingCancelledEmail, bookingCancelledSubject, { ...summary(p, "visitor"), amountPaid: paid(p), refundAmount: refund(p), bookUrl }),
+        ...build(BookingCancelledEmail, bookingCancelledSubject, {
+          ...summary(p, "visitor"),
+          amountPaid: paid(p),
+          refundAmount: refund(p),
+          bookUrl,
+        }),
         ics: "CANCEL",
       };
     case "payment_refunded":
@@ -147,7 +152,12 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
       });
     case "admin_new_booking":
       return {
-        ...build(AdminNewBookingEmail, adminNewBookingSubject, { ...summary(p, "admin"), visitor: visitorOf(p), amountPaid: paid(p), adminUrl }),
+        ...build(AdminNewBookingEmail, adminNewBookingSubject, {
+          ...summary(p, "admin"),
+          visitor: visitorOf(p),
+          amountPaid: paid(p),
+          adminUrl,
+        }),
         replyTo: p.email,
       };
     case "admin_booking_cancelled":

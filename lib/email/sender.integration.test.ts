@@ -94,7 +94,15 @@ describe("sendDueEmails", () => {
     const { renderEmail } = await import("./render");
     const rendered = await renderEmail({ kind: row.kind, payload: row.payload, queuedAt: row.createdAt });
     await resendTransport(fake.apiKey, fake.url).send(
-      { from: env().EMAIL_FROM, to: row.toAddress, subject: rendered.subject, html: rendered.html, text: rendered.text, attachments: rendered.attachments, tag: row.kind },
+      {
+        from: env().EMAIL_FROM,
+        to: row.toAddress,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        attachments: rendered.attachments,
+        tag: row.kind,
+      },
       { idempotencyKey: row.dedupeKey },
     );
     const now = new Date();
@@ -174,7 +182,10 @@ describe("sendDueEmails", () => {
     fake.failNext(1, { status: 503, name: "internal_server_error" });
     expect(await sendDueEmails({ now: addSeconds(now, 61) })).toMatchObject({ claimed: 1, failed: 1 });
     expect(await t.db.outboxEmail.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "FAILED", attempts: 1 });
-    expect(await t.db.outboxEmail.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
+    expect(await t.db.outboxEmail.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "FAILED",
+      attempts: MAX_ATTEMPTS,
+    });
     expect(logged).toHaveBeenCalledTimes(2);
     expect(String(logged.mock.calls[0]![0])).toContain("email.send_failed");
   });
@@ -206,7 +217,10 @@ describe("sendDueEmails", () => {
     expect(deliveredKeys().sort()).toEqual([`admin_new_booking:${hold.bookingId}`, `booking_confirmed:${hold.bookingId}`]);
     const visitorEmail = fake.delivered.find((e) => e.idempotencyKey === `booking_confirmed:${hold.bookingId}`)!;
     expect(visitorEmail.to).toEqual(["ada@example.com"]);
-    expect(visitorEmail.attachments?.[0]).toMatchObject({ filename: "invite.ics", content_type: "text/calendar; charset=utf-8; method=REQUEST" });
+    expect(visitorEmail.attachments?.[0]).toMatchObject({
+      filename: "invite.ics",
+      content_type: "text/calendar; charset=utf-8; method=REQUEST",
+    });
     const adminEmail = fake.delivered.find((e) => e.idempotencyKey === `admin_new_booking:${hold.bookingId}`)!;
     expect(adminEmail.to).toEqual(["owner@example.com"]);
     expect(adminEmail.reply_to).toEqual("ada@example.com");

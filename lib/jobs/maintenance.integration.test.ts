@@ -47,7 +47,12 @@ async function lapsedHold() {
 
 async function queueEmails(count: number) {
   await t.db.outboxEmail.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ dedupeKey: `booking_reminder:bk_q${i}:0`, kind: "booking_reminder", toAddress: `q${i}@example.com`, payload: samplePayload() })),
+    data: Array.from({ length: count }, (_, i) => ({
+      dedupeKey: `booking_reminder:bk_q${i}:0`,
+      kind: "booking_reminder",
+      toAddress: `q${i}@example.com`,
+      payload: samplePayload(),
+    })),
   });
 }
 
@@ -82,7 +87,8 @@ describe("jobs while Resend hangs", () => {
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: held } })).status).toBe("EXPIRED");
     const tried = await t.db.outboxEmail.findMany({ where: { attempts: 1 } });
     expect(tried.length).toBeGreaterThan(0);
-    for (const row of tried) expect(row).toMatchObject({ status: "PENDING", lockedUntil: null, lastError: expect.stringMatching(/timed out/) });
+    for (const row of tried)
+      expect(row).toMatchObject({ status: "PENDING", lockedUntil: null, lastError: expect.stringMatching(/timed out/) });
     // Nothing is left SENDING: rows the run did not start went back to the queue.
     expect(await t.db.outboxEmail.count({ where: { status: "SENDING" } })).toBe(0);
     expect(fake.requests).toHaveLength(tried.length);

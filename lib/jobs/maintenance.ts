@@ -26,7 +26,11 @@ const failed = (name: string, error: unknown) => log("error", "jobs.step_failed"
  */
 class StepTimedOut extends Error {}
 
-export async function runStep<T>(name: string, step: () => Promise<T>, budgetMs = env().JOB_STEP_BUDGET_SECONDS * 1000): Promise<StepResult<T>> {
+export async function runStep<T>(
+  name: string,
+  step: () => Promise<T>,
+  budgetMs = env().JOB_STEP_BUDGET_SECONDS * 1000,
+): Promise<StepResult<T>> {
   const work = Promise.resolve().then(step);
   try {
     return { ok: true, result: await withTimeout(work, budgetMs, () => new StepTimedOut()) };

@@ -92,7 +92,10 @@ describe("queueDueReminders", () => {
   });
 
   it("costs the same number of queries per batch whatever the batch holds", async () => {
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: t.current.url }), log: [{ emit: "event", level: "query" }] });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: t.current.url }),
+      log: [{ emit: "event", level: "query" }],
+    });
     let queries = 0;
     client.$on("query", () => {
       queries++;

@@ -92,7 +92,10 @@ describe("meetingLinkFor", () => {
     setEnv(zoomApi());
     const slot = await createSlot(t.db, { priceCents: 0 });
     const hold = await placeHold(bookingRequest(slot.id));
-    await t.db.booking.update({ where: { id: hold.bookingId }, data: { meetingUrl: "https://zoom.us/j/111", meetingExternalId: "zoom:111" } });
+    await t.db.booking.update({
+      where: { id: hold.bookingId },
+      data: { meetingUrl: "https://zoom.us/j/111", meetingExternalId: "zoom:111" },
+    });
     const before = zoom.state.meetings.length;
     expect(await meetingLinkFor(request({ bookingId: hold.bookingId }))).toEqual({ url: "https://zoom.us/j/111", externalId: "zoom:111" });
     expect(zoom.state.meetings.length).toBe(before);

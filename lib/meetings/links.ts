@@ -16,7 +16,9 @@ async function existingLink(bookingId: string): Promise<MeetingLink | undefined>
   try {
     const db = await getDb();
     const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { meetingUrl: true, meetingExternalId: true } });
-    return booking?.meetingExternalId && booking.meetingUrl ? { url: booking.meetingUrl, externalId: booking.meetingExternalId } : undefined;
+    return booking?.meetingExternalId && booking.meetingUrl
+      ? { url: booking.meetingUrl, externalId: booking.meetingExternalId }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -56,11 +58,19 @@ export async function meetingLinkFor(request: MeetingRequest): Promise<MeetingLi
   if (existing) return existing;
   try {
     const ms = env().MEETING_LINK_BUDGET_MS;
-    const created = await withTimeout(provider.create(request), ms, () => new MeetingProviderError(provider.name, `no meeting within ${ms} ms`));
+    const created = await withTimeout(
+      provider.create(request),
+      ms,
+      () => new MeetingProviderError(provider.name, `no meeting within ${ms} ms`),
+    );
     log("info", "meetings.created", { provider: provider.name, bookingId: request.bookingId });
     return created;
   } catch (error) {
-    log("warn", "meetings.provider_failed_using_room", { provider: provider.name, bookingId: request.bookingId, error: errorDetail(error) });
+    log("warn", "meetings.provider_failed_using_room", {
+      provider: provider.name,
+      bookingId: request.bookingId,
+      error: errorDetail(error),
+    });
     return room;
   }
 }

@@ -18,13 +18,7 @@ import { refundPayment } from "./refunds";
 // (re-fetched, never an event snapshot), moves payment and booking together in one
 // transaction, and is idempotent: a late or repeated call cannot undo a success.
 
-export type FinalizeOutcome =
-  | "confirmed"
-  | "already_confirmed"
-  | "refunded_slot_taken"
-  | "processing"
-  | "not_paid"
-  | "already_refunded";
+export type FinalizeOutcome = "confirmed" | "already_confirmed" | "refunded_slot_taken" | "processing" | "not_paid" | "already_refunded";
 
 export type FinalizeResult = { outcome: FinalizeOutcome; bookingId: string };
 
@@ -107,7 +101,8 @@ export async function confirmFreeBooking(bookingId: string, now = new Date()): P
     if (outcome === "not_confirmable") throw new AppError("invalid_transition", "This booking can no longer be confirmed.");
     return { outcome, bookingId };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("slot_taken", "Sorry, that time was taken while your hold had lapsed. Please pick another time.");
+    if (isUniqueViolation(error))
+      throw new AppError("slot_taken", "Sorry, that time was taken while your hold had lapsed. Please pick another time.");
     throw error;
   }
 }
@@ -119,9 +114,15 @@ export async function confirmFreeBooking(bookingId: string, now = new Date()): P
 async function recordOpenIntent(paymentId: string, intent: IntentView): Promise<void> {
   const db = await getDb();
   if (intent.status === "processing") {
-    await db.payment.updateMany({ where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "FAILED"] } }, data: { status: "PROCESSING" } });
+    await db.payment.updateMany({
+      where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "FAILED"] } },
+      data: { status: "PROCESSING" },
+    });
   } else if (intent.status === "canceled") {
-    await db.payment.updateMany({ where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "PROCESSING", "FAILED"] } }, data: { status: "CANCELED" } });
+    await db.payment.updateMany({
+      where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "PROCESSING", "FAILED"] } },
+      data: { status: "CANCELED" },
+    });
   } else if (intent.lastError) {
     // A failed attempt keeps the hold: the visitor may try another card on the same intent.
     await db.payment.updateMany({

@@ -14,7 +14,11 @@ export async function limitPaymentChecks(bookingId: string, ip: string, now = ne
   await enforceRateLimits(
     [
       { key: `payment-check:ip:${ip}`, limit: e.RATE_LIMIT_PAYMENT_CHECKS_PER_IP, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
-      { key: `payment-check:booking:${bookingId}`, limit: e.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS },
+      {
+        key: `payment-check:booking:${bookingId}`,
+        limit: e.RATE_LIMIT_PAYMENT_CHECKS_PER_BOOKING,
+        windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      },
     ],
     PAYMENT_CHECKS_MESSAGE,
     now,

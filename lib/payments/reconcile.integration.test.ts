@@ -56,7 +56,9 @@ async function livePaymentHistory() {
   await cancelAndRefund(paid.bookingId, { refund: "full", reason: "changed plans" });
   // An app refund whose webhook beats the API answer.
   stripe.fake.failNext("timeout_after_apply", { match: /refunds/ });
-  await refundPayment({ paymentId: retried.paymentId, amountCents: 100, reason: "goodwill", idempotencyKey: "refund:test:goodwill" }).catch(() => {});
+  await refundPayment({ paymentId: retried.paymentId, amountCents: 100, reason: "goodwill", idempotencyKey: "refund:test:goodwill" }).catch(
+    () => {},
+  );
   await deliver(stripe.fake.state.lastEvent("charge.refunded", retried.intentId));
   // An abandoned hold whose intent is cancelled on expiry.
   const abandoned = await heldStripeBooking(t.db);
@@ -100,7 +102,12 @@ describe("payment reconciliation", () => {
     expect(script.stdout).toMatch(/0 discrepancies\./);
 
     // A charge Stripe took for a booking the app never stored.
-    const stray = stripe.fake.state.createIntent({ amount: 1000, currency: "usd", metadata: { booking_id: "bk_gone" }, automaticPaymentMethods: true });
+    const stray = stripe.fake.state.createIntent({
+      amount: 1000,
+      currency: "usd",
+      metadata: { booking_id: "bk_gone" },
+      automaticPaymentMethods: true,
+    });
     await stripe.pay(stray.id);
     // A payment row Stripe has never heard of, and one whose amount was changed.
     const someone = await heldStripeBooking(t.db);
@@ -119,7 +126,10 @@ describe("payment reconciliation", () => {
     // A booking confirmed on an intent Stripe has as cancelled: no money at all.
     const cancelled = await heldStripeBooking(t.db);
     stripe.fake.state.cancelIntent(cancelled.intentId, null);
-    await t.db.booking.update({ where: { id: cancelled.bookingId }, data: { status: "CONFIRMED", confirmedAt: new Date(), holdExpiresAt: null } });
+    await t.db.booking.update({
+      where: { id: cancelled.bookingId },
+      data: { status: "CONFIRMED", confirmedAt: new Date(), holdExpiresAt: null },
+    });
     await t.db.payment.update({ where: { id: cancelled.paymentId }, data: { status: "SUCCEEDED", succeededAt: new Date() } });
 
     const planted = await reconcilePayments();
@@ -135,7 +145,9 @@ describe("payment reconciliation", () => {
         ["booking_without_payment", cancelled.intentId],
       ].sort(),
     );
-    expect(planted.discrepancies.find((d) => d.intentId === declined.intentId)?.detail).toBe("Stripe says requires payment, app has succeeded");
+    expect(planted.discrepancies.find((d) => d.intentId === declined.intentId)?.detail).toBe(
+      "Stripe says requires payment, app has succeeded",
+    );
     expect(planted.discrepancies.find((d) => d.kind === "booking_without_payment")?.detail).toBe(
       "booking is confirmed but Stripe has the intent as canceled: no money taken",
     );
@@ -158,7 +170,8 @@ describe("payment reconciliation", () => {
   });
 
   it("pages through more intents than one page, printing progress", async () => {
-    for (let i = 0; i < 120; i++) stripe.fake.state.createIntent({ amount: 1000, currency: "usd", metadata: {}, automaticPaymentMethods: true });
+    for (let i = 0; i < 120; i++)
+      stripe.fake.state.createIntent({ amount: 1000, currency: "usd", metadata: {}, automaticPaymentMethods: true });
     const progress: number[] = [];
     const report = await reconcilePayments({ onProgress: (n) => progress.push(n) });
     expect(report.intentsChecked).toBe(120);

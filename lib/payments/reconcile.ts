@@ -62,13 +62,21 @@ function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
   const base = { intentId: intent.id, bookingId: row?.bookingId ?? intent.bookingId };
   if (intent.status === "succeeded" && intent.refundedCents === 0 && !row?.booking.confirmedAt) {
     const where = row ? `booking is ${row.booking.status.toLowerCase()}` : "no payment row";
-    found.push({ ...base, kind: "paid_without_booking", detail: `${money(intent.amountCents, intent.currency)} charged; ${where}; nothing refunded` });
+    found.push({
+      ...base,
+      kind: "paid_without_booking",
+      detail: `${money(intent.amountCents, intent.currency)} charged; ${where}; nothing refunded`,
+    });
   }
   if (!row) return found;
   // Money without a booking already says the row lags behind Stripe.
   const expected = statusesFor(intent);
   if (found.length === 0 && !expected.includes(row.status)) {
-    found.push({ ...base, kind: "status_mismatch", detail: `Stripe says ${intent.status.replace("_", " ")}, app has ${row.status.toLowerCase()}` });
+    found.push({
+      ...base,
+      kind: "status_mismatch",
+      detail: `Stripe says ${intent.status.replace("_", " ")}, app has ${row.status.toLowerCase()}`,
+    });
   }
   if (intent.status !== "succeeded" && CONFIRMED_BOOKING.has(row.booking.status)) {
     found.push({

@@ -93,12 +93,20 @@ export async function recordProviderRefunds(paymentId: string, refunds: RefundVi
     const payment = await lockPayment(tx, paymentId);
     if (!payment) return;
     for (const view of refunds) {
-      const byAppId = view.appRefundId && UUID.test(view.appRefundId) ? await tx.refund.findFirst({ where: { id: view.appRefundId, paymentId } }) : null;
+      const byAppId =
+        view.appRefundId && UUID.test(view.appRefundId) ? await tx.refund.findFirst({ where: { id: view.appRefundId, paymentId } }) : null;
       const row = byAppId ?? (await tx.refund.findUnique({ where: { providerRefundId: view.id } }));
       const status = ROW_STATUS[view.status];
       if (!row) {
         const created = await tx.refund.create({
-          data: { paymentId, providerRefundId: view.id, idempotencyKey: externalRefundKey(view.id), amountCents: view.amountCents, status, reason: "Refunded outside the app" },
+          data: {
+            paymentId,
+            providerRefundId: view.id,
+            idempotencyKey: externalRefundKey(view.id),
+            amountCents: view.amountCents,
+            status,
+            reason: "Refunded outside the app",
+          },
         });
         log("info", "payment.external_refund_recorded", { paymentId, refundId: created.id, status });
         if (status === "SUCCEEDED") {

@@ -40,7 +40,9 @@ describe("refundPayment with Stripe", () => {
   it("never refunds more than was paid", async () => {
     const held = await paidBooking();
     await refundPayment({ paymentId: held.paymentId, amountCents: 700, reason: "a", idempotencyKey: "refund:test:a" });
-    await expect(refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "b", idempotencyKey: "refund:test:b" })).rejects.toMatchObject({
+    await expect(
+      refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "b", idempotencyKey: "refund:test:b" }),
+    ).rejects.toMatchObject({
       code: "refund_not_allowed",
     });
     const rest = await refundPayment({ paymentId: held.paymentId, reason: "c", idempotencyKey: "refund:test:c" });
@@ -48,14 +50,19 @@ describe("refundPayment with Stripe", () => {
     await expect(refundPayment({ paymentId: held.paymentId, reason: "d", idempotencyKey: "refund:test:d" })).rejects.toMatchObject({
       code: "refund_not_allowed",
     });
-    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({ refundedCents: 1000, status: "REFUNDED" });
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({
+      refundedCents: 1000,
+      status: "REFUNDED",
+    });
     expect(chargeOf(held.intentId).amount_refunded).toBe(1000);
   });
 
   raceIt("keeps concurrent refunds within what was paid", async () => {
     const held = await paidBooking();
     const attempts = await Promise.allSettled(
-      [1, 2, 3, 4, 5].map((i) => refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "race", idempotencyKey: `refund:test:race-${i}` })),
+      [1, 2, 3, 4, 5].map((i) =>
+        refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "race", idempotencyKey: `refund:test:race-${i}` }),
+      ),
     );
     const ok = attempts.filter((a) => a.status === "fulfilled");
     expect(ok).toHaveLength(2);
@@ -67,7 +74,9 @@ describe("refundPayment with Stripe", () => {
   raceIt("sends one refund when the same key races with itself", async () => {
     const held = await paidBooking();
     const results = await Promise.all(
-      [1, 2, 3].map(() => refundPayment({ paymentId: held.paymentId, amountCents: 500, reason: "double click", idempotencyKey: "refund:test:same" })),
+      [1, 2, 3].map(() =>
+        refundPayment({ paymentId: held.paymentId, amountCents: 500, reason: "double click", idempotencyKey: "refund:test:same" }),
+      ),
     );
     expect(new Set(results.map((r) => r.refundId)).size).toBe(1);
     expect(stripe.fake.state.refunds.size).toBe(1);
@@ -78,14 +87,18 @@ describe("refundPayment with Stripe", () => {
     const held = await paidBooking();
     stripe.fake.outage("500");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await expect(refundPayment({ paymentId: held.paymentId, reason: "outage", idempotencyKey: "refund:test:outage" })).rejects.toMatchObject({
+    await expect(
+      refundPayment({ paymentId: held.paymentId, reason: "outage", idempotencyKey: "refund:test:outage" }),
+    ).rejects.toMatchObject({
       code: "payment_provider_unavailable",
       status: 503,
     });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining("payment.refund_provider_error"));
     expect(await t.db.refund.findUniqueOrThrow({ where: { idempotencyKey: "refund:test:outage" } })).toMatchObject({ status: "PENDING" });
     // The reservation counts: nothing more can be refunded meanwhile.
-    await expect(refundPayment({ paymentId: held.paymentId, amountCents: 1, reason: "x", idempotencyKey: "refund:test:x" })).rejects.toMatchObject({
+    await expect(
+      refundPayment({ paymentId: held.paymentId, amountCents: 1, reason: "x", idempotencyKey: "refund:test:x" }),
+    ).rejects.toMatchObject({
       code: "refund_not_allowed",
     });
     expect(await retryPendingRefunds(new Date(Date.now() + 1000))).toBe(0);
@@ -93,7 +106,10 @@ describe("refundPayment with Stripe", () => {
     expect(await retryPendingRefunds(new Date(Date.now() + 1000))).toBe(1);
     expect(await retryPendingRefunds(new Date(Date.now() + 1000))).toBe(0);
     expect(stripe.fake.state.refunds.size).toBe(1);
-    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({ refundedCents: 1000, status: "REFUNDED" });
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({
+      refundedCents: 1000,
+      status: "REFUNDED",
+    });
   });
 
   it("frees the reservation when Stripe refuses the refund for good", async () => {
@@ -119,6 +135,9 @@ describe("cancelAndRefund with Stripe", () => {
     expect(stripe.fake.state.refunds.size).toBe(1);
     const kinds = (await t.db.outboxEmail.findMany({ where: { bookingId: held.bookingId } })).map((e) => e.kind).sort();
     expect(kinds).toEqual(["booking_cancelled", "booking_confirmed"]);
-    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({ status: "REFUNDED", refundedCents: 1000 });
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({
+      status: "REFUNDED",
+      refundedCents: 1000,
+    });
   });
 });

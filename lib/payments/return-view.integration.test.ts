@@ -24,7 +24,11 @@ describe("the /contact/return view", () => {
     const held = await heldStripeBooking(t.db);
     await stripe.pay(held.intentId, "pm_card_chargeDeclinedExpiredCard");
     const view = await paymentReturnView(held.bookingId, VISITOR);
-    expect(view).toMatchObject({ kind: "failed", message: "The card has expired.", retry: { clientSecret: held.clientSecret, amountCents: 1000 } });
+    expect(view).toMatchObject({
+      kind: "failed",
+      message: "The card has expired.",
+      retry: { clientSecret: held.clientSecret, amountCents: 1000 },
+    });
     expect((await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).status).toBe("FAILED");
   });
 

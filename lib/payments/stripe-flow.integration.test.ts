@@ -21,14 +21,23 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 async function callRoute(route: typeof confirmPayment, id: string, ip = "203.0.113.7") {
   const request = new Request(`http://localhost/api/bookings/${id}/x`, { method: "POST", headers: { "x-forwarded-for": ip } });
   const response = await route(request, params(id));
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string } },
+  };
 }
 
 describe("placing a hold in Stripe mode", () => {
   it("creates one PaymentIntent from the slot's price, with the booking in its metadata", async () => {
     const slot = await createSlot(t.db, { priceCents: 1500 });
     const started = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" });
-    expect(started.payment).toMatchObject({ mode: "stripe", amountCents: 1500, currency: "usd", publishableKey: "pk_test_fake_0123456789" });
+    expect(started.payment).toMatchObject({
+      mode: "stripe",
+      amountCents: 1500,
+      currency: "usd",
+      publishableKey: "pk_test_fake_0123456789",
+    });
     const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId: started.booking.id } });
     expect(payment).toMatchObject({ provider: "STRIPE", status: "REQUIRES_PAYMENT", amountCents: 1500, currency: "usd" });
     const intent = stripe.fake.state.intent(payment.providerPaymentId);
@@ -85,7 +94,10 @@ describe("placing a hold in Stripe mode", () => {
       const slot = await createSlot(t.db);
       const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
       const started = Date.now();
-      const error = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" }).then(() => null, (e: unknown) => e);
+      const error = await startBooking(bookingRequest(slot.id), { clientSession: "session-a-0123456789" }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       const waited = Date.now() - started;
       expect(error).toMatchObject({ code: "payment_provider_unavailable", status: 503, retryAfterSeconds: 30 });
       expect((error as AppError).message).toBe("Payments are temporarily unavailable. Please try again in a minute.");
@@ -129,7 +141,13 @@ describe("POST /api/bookings/[id]/payment-intent", () => {
     const held = await heldStripeBooking(t.db);
     const res = await callRoute(paymentIntentRoute, held.bookingId);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ bookingId: held.bookingId, clientSecret: held.clientSecret, amountCents: 1000, currency: "usd", publishableKey: "pk_test_fake_0123456789" });
+    expect(res.body).toMatchObject({
+      bookingId: held.bookingId,
+      clientSecret: held.clientSecret,
+      amountCents: 1000,
+      currency: "usd",
+      publishableKey: "pk_test_fake_0123456789",
+    });
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(stripe.fake.state.intents.size).toBe(1);
   });
@@ -252,7 +270,12 @@ describe("requests that ask Stripe are limited per IP and per booking", () => {
 
   it("one address stops reaching Stripe at the per-IP limit, whatever booking ids it tries", async () => {
     process.env.RATE_LIMIT_PAYMENT_CHECKS_PER_IP = "3";
-    const bookings = [await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db), await heldStripeBooking(t.db)];
+    const bookings = [
+      await heldStripeBooking(t.db),
+      await heldStripeBooking(t.db),
+      await heldStripeBooking(t.db),
+      await heldStripeBooking(t.db),
+    ];
     const statuses = [];
     for (const held of bookings) statuses.push((await callRoute(confirmPayment, held.bookingId, "192.0.2.77")).status);
     expect(statuses).toEqual([200, 200, 200, 429]);

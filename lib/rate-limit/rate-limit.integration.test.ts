@@ -26,8 +26,16 @@ describe("hitAll", () => {
   });
 
   it("refuses with 429 and the longest Retry-After among the rules that are over", async () => {
-    await enforceRateLimits(rules(0).map((r) => ({ ...r, limit: 1 })), "slow down", now);
-    const error = await enforceRateLimits(rules(0).map((r) => ({ ...r, limit: 1 })), "slow down", addSeconds(now, 5)).catch((e) => e);
+    await enforceRateLimits(
+      rules(0).map((r) => ({ ...r, limit: 1 })),
+      "slow down",
+      now,
+    );
+    const error = await enforceRateLimits(
+      rules(0).map((r) => ({ ...r, limit: 1 })),
+      "slow down",
+      addSeconds(now, 5),
+    ).catch((e) => e);
     expect(error).toMatchObject({ code: "rate_limited", status: 429, message: "slow down", retryAfterSeconds: 595 });
   });
 

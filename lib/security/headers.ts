@@ -17,7 +17,13 @@ export function contentSecurityPolicy(ctx: HeaderContext): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     // React's development build needs eval for stack traces; never in production.
-    "script-src": ["'self'", `'nonce-${ctx.nonce}'`, "'strict-dynamic'", ...extra(STRIPE.script), ...(ctx.development ? ["'unsafe-eval'"] : [])],
+    "script-src": [
+      "'self'",
+      `'nonce-${ctx.nonce}'`,
+      "'strict-dynamic'",
+      ...extra(STRIPE.script),
+      ...(ctx.development ? ["'unsafe-eval'"] : []),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", ...extra(STRIPE.img)],
     "font-src": ["'self'"],
@@ -39,7 +45,7 @@ export function securityHeaders(ctx: HeaderContext): Record<string, string> {
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(self \"https://js.stripe.com\")",
+    "Permissions-Policy": 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")',
     ...(ctx.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
 }

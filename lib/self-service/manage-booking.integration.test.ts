@@ -20,7 +20,10 @@ async function confirmedBooking(startsAt: Date, email = "ada@example.com") {
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).code;
 }
@@ -53,7 +56,10 @@ describe("cancel through the manage link", () => {
     const { token, bookingId, slot } = await confirmedBooking(addDays(new Date(), 3));
     expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 1000 });
     expect(await cancelViaManageLink(token)).toEqual({ outcome: "already_cancelled", refundCents: 0 });
-    const booking = await t.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { payment: { include: { refunds: true } } } });
+    const booking = await t.db.booking.findUniqueOrThrow({
+      where: { id: bookingId },
+      include: { payment: { include: { refunds: true } } },
+    });
     expect(booking.status).toBe("CANCELLED");
     expect(booking.payment).toMatchObject({ status: "REFUNDED", refundedCents: 1000 });
     expect(booking.payment!.refunds).toHaveLength(1);
@@ -103,10 +109,7 @@ describe("reschedule through the manage link", () => {
     const a = await confirmedBooking(addDays(new Date(), 3), "a@example.com");
     const b = await confirmedBooking(addDays(new Date(), 4), "b@example.com");
     const target = await createSlot(t.db, { startsAt: addDays(new Date(), 5) });
-    const results = await Promise.allSettled([
-      rescheduleViaManageLink(a.token, target.id),
-      rescheduleViaManageLink(b.token, target.id),
-    ]);
+    const results = await Promise.allSettled([rescheduleViaManageLink(a.token, target.id), rescheduleViaManageLink(b.token, target.id)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((rejected.reason as AppError).code).toBe("slot_taken");

@@ -21,7 +21,8 @@ function indexPredicate(name: string): string {
 
 describe("status rules", () => {
   it("are the database enums' values", () => {
-    for (const s of [...LIVE_BOOKING_STATUSES, ...SETTLED_BOOKING_STATUSES, ...CANCELLABLE_BOOKING_STATUSES]) expect(Object.values(BookingStatus)).toContain(s);
+    for (const s of [...LIVE_BOOKING_STATUSES, ...SETTLED_BOOKING_STATUSES, ...CANCELLABLE_BOOKING_STATUSES])
+      expect(Object.values(BookingStatus)).toContain(s);
     for (const s of [...PAID_PAYMENT_STATUSES, ...REFUNDABLE_PAYMENT_STATUSES]) expect(Object.values(PaymentStatus)).toContain(s);
   });
 

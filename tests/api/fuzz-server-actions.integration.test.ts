@@ -25,10 +25,34 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 /** The form fields the actions read, plus unknown ones, with malformed string values. */
-const FIELDS = ["token", "slotId", "bookingId", "emailId", "email", "password", "next", "startsAt", "date", "time", "durationMinutes",
-  "priceCents", "currency", "requiresPayment", "methods", "isAvailable", "days", "startHour", "endHour", "reason", "refund",
-  "amountCents", "projectOutcome", "projectNotes", "x"];
-const formValue = weirdValue.map((v) => (typeof v === "string" ? v : JSON.stringify(v) ?? ""));
+const FIELDS = [
+  "token",
+  "slotId",
+  "bookingId",
+  "emailId",
+  "email",
+  "password",
+  "next",
+  "startsAt",
+  "date",
+  "time",
+  "durationMinutes",
+  "priceCents",
+  "currency",
+  "requiresPayment",
+  "methods",
+  "isAvailable",
+  "days",
+  "startHour",
+  "endHour",
+  "reason",
+  "refund",
+  "amountCents",
+  "projectOutcome",
+  "projectNotes",
+  "x",
+];
+const formValue = weirdValue.map((v) => (typeof v === "string" ? v : (JSON.stringify(v) ?? "")));
 const malformedForm = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 8 })), formValue), { maxLength: 8 })
   .map((entries) => {
@@ -38,7 +62,8 @@ const malformedForm = fc
   });
 
 type Answer = { ok?: boolean; status?: string; code?: string; message?: string };
-const isRefusal = (a: Answer | undefined) => !!a && (a.ok === false || a.status === "error") && typeof a.message === "string" && a.message.length > 0;
+const isRefusal = (a: Answer | undefined) =>
+  !!a && (a.ok === false || a.status === "error") && typeof a.message === "string" && a.message.length > 0;
 
 async function fuzz<T>(arbitrary: fc.Arbitrary<T>, call: (input: T) => Promise<Answer | undefined>) {
   const before = await rowCounts();
@@ -89,7 +114,10 @@ describe("fuzzing every server action input", () => {
       ...(await import("@/app/admin/(panel)/emails/actions")),
     };
     const session = await adminSessionHeaders();
-    const actions = Object.entries(modules).filter(([, value]) => typeof value === "function") as [string, (p: undefined, f: FormData) => Promise<Answer>][];
+    const actions = Object.entries(modules).filter(([, value]) => typeof value === "function") as [
+      string,
+      (p: undefined, f: FormData) => Promise<Answer>,
+    ][];
     expect(actions.length).toBeGreaterThanOrEqual(13);
     expect(actions.map(([name]) => name)).toContain("reissueManageLinkAction");
     for (const [name, action] of actions) {

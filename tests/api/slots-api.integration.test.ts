@@ -144,7 +144,16 @@ describe("request coalescing", () => {
       expect(new Set(dayBodies).size).toBe(1);
 
       await t.db.booking.create({
-        data: { id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa9", slotId: slot.id, status: "CONFIRMED", confirmedAt: new Date(), method: "ZOOM", name: "A", email: "a@example.com", timeZone: TZ },
+        data: {
+          id: "bk_aaaaaaaaaaaaaaaaaaaaaaaaa9",
+          slotId: slot.id,
+          status: "CONFIRMED",
+          confirmedAt: new Date(),
+          method: "ZOOM",
+          name: "A",
+          email: "a@example.com",
+          timeZone: TZ,
+        },
       });
       expect((await available()).dates).toEqual([]);
     } finally {

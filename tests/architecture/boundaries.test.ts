@@ -15,7 +15,10 @@ async function boundaryErrors(file: string, source: string): Promise<string[]> {
 
 describe("dependency direction (ESLint boundaries)", () => {
   it("rejects an import that points up a layer", async () => {
-    const errors = await boundaryErrors("lib/db/upward.ts", 'import { createHold } from "@/lib/booking/holds";\nexport const x = createHold;\n');
+    const errors = await boundaryErrors(
+      "lib/db/upward.ts",
+      'import { createHold } from "@/lib/booking/holds";\nexport const x = createHold;\n',
+    );
     expect(errors).toEqual([expect.stringContaining("lib/db may not import lib/booking")]);
   });
 
@@ -24,7 +27,10 @@ describe("dependency direction (ESLint boundaries)", () => {
   });
 
   it("rejects production code importing tests/", async () => {
-    const errors = await boundaryErrors("lib/admin/uses-fixture.ts", 'import { useTestDatabase } from "@/tests/helpers/test-db";\nexport const x = useTestDatabase;\n');
+    const errors = await boundaryErrors(
+      "lib/admin/uses-fixture.ts",
+      'import { useTestDatabase } from "@/tests/helpers/test-db";\nexport const x = useTestDatabase;\n',
+    );
     expect(errors).toEqual([expect.stringContaining("lib/admin may not import tests")]);
   });
 
@@ -32,7 +38,9 @@ describe("dependency direction (ESLint boundaries)", () => {
     const typeOnly = 'import type { StartedBooking } from "@/lib/payments/start-booking";\nexport type X = StartedBooking;\n';
     const value = 'import { startBooking } from "@/lib/payments/start-booking";\nexport const x = startBooking;\n';
     expect(await boundaryErrors("components/contact/probe.tsx", typeOnly)).toEqual([]);
-    expect(await boundaryErrors("components/contact/probe.tsx", value)).toEqual([expect.stringContaining("components may not import lib/payments")]);
+    expect(await boundaryErrors("components/contact/probe.tsx", value)).toEqual([
+      expect.stringContaining("components may not import lib/payments"),
+    ]);
   });
 
   it("keeps emails/ free of our modules", async () => {

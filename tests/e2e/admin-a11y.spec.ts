@@ -25,8 +25,15 @@ test("every admin page passes an axe scan", async ({ page, request }) => {
   await expectNoAxeViolations(page, "login error");
 
   const slotId = await insertSlot(offHoursStart(16, 5));
-  const bookingId = await bookAsVisitor(request, slotId, { name: "Axe Person", email: "axe.person@example.com", notes: "Accessible notes" });
-  const emailId = await withE2eDb(async (db) => (await db.query(`SELECT "id" FROM "OutboxEmail" WHERE "bookingId" = $1 LIMIT 1`, [bookingId])).rows[0]?.id as string | undefined);
+  const bookingId = await bookAsVisitor(request, slotId, {
+    name: "Axe Person",
+    email: "axe.person@example.com",
+    notes: "Accessible notes",
+  });
+  const emailId = await withE2eDb(
+    async (db) =>
+      (await db.query(`SELECT "id" FROM "OutboxEmail" WHERE "bookingId" = $1 LIMIT 1`, [bookingId])).rows[0]?.id as string | undefined,
+  );
 
   await login(page);
   const pages = [

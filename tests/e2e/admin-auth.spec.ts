@@ -13,7 +13,9 @@ test("the admin is behind a login, and admin routes refuse without a session", a
   const exported = await request.get("/api/admin/bookings/export");
   expect(exported.status()).toBe(401);
   // Only reading the session and signing out are exposed from better-auth; sign-up is not.
-  expect((await request.post("/api/auth/sign-up/email", { data: { email: "x@example.com", password: "whatever123456", name: "x" } })).status()).toBe(404);
+  expect(
+    (await request.post("/api/auth/sign-up/email", { data: { email: "x@example.com", password: "whatever123456", name: "x" } })).status(),
+  ).toBe(404);
   expect((await request.post("/api/auth/sign-in/email", { data: ADMIN })).status()).toBe(404);
 });
 

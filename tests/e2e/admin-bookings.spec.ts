@@ -27,7 +27,9 @@ test("confirm a held booking on a free slot", async ({ page }) => {
   expect((await bookingRow(id)).status).toBe("CONFIRMED");
   await expect(page.getByText("Confirmed", { exact: true }).first()).toBeVisible();
   expect(await auditActions(id)).toEqual(["booking.confirm"]);
-  const emails = await withE2eDb(async (db) => (await db.query(`SELECT "kind" FROM "OutboxEmail" WHERE "bookingId" = $1`, [id])).rows.map((r) => r.kind));
+  const emails = await withE2eDb(async (db) =>
+    (await db.query(`SELECT "kind" FROM "OutboxEmail" WHERE "bookingId" = $1`, [id])).rows.map((r) => r.kind),
+  );
   expect(emails).toContain("booking_confirmed");
 });
 
@@ -61,11 +63,20 @@ test("cancel with the refund by policy: refunded in full days ahead, and the vis
   await expect(page.getByRole("button", { name: "Yes, cancel booking" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, cancel booking" }).click();
   await expect(page.getByText("Booking cancelled and $10.00 refunded.")).toBeVisible();
-  const row = await withE2eDb(async (db) =>
-    (await db.query(`SELECT b."status", p."status" AS "paymentStatus", p."refundedCents" FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b."id" WHERE b."id" = $1`, [id])).rows[0],
+  const row = await withE2eDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT b."status", p."status" AS "paymentStatus", p."refundedCents" FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b."id" WHERE b."id" = $1`,
+          [id],
+        )
+      ).rows[0],
   );
   expect(row).toMatchObject({ status: "CANCELLED", paymentStatus: "REFUNDED", refundedCents: 1000 });
-  const notice = await withE2eDb(async (db) => (await db.query(`SELECT "toAddress" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = 'booking_cancelled'`, [id])).rows);
+  const notice = await withE2eDb(
+    async (db) =>
+      (await db.query(`SELECT "toAddress" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = 'booking_cancelled'`, [id])).rows,
+  );
   expect(notice).toEqual([{ toAddress: "policy.refund@example.com" }]);
   expect(await auditActions(id)).toContain("booking.cancel");
 });
@@ -78,7 +89,9 @@ test("cancel with the refund overridden to none", async ({ page, request }) => {
   await page.getByRole("button", { name: "Cancel booking…" }).click();
   await page.getByRole("button", { name: "Yes, cancel booking" }).click();
   await expect(page.getByText("Booking cancelled; no refund was due.")).toBeVisible();
-  const payment = await withE2eDb(async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0]);
+  const payment = await withE2eDb(
+    async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0],
+  );
   expect(payment).toMatchObject({ status: "SUCCEEDED", refundedCents: 0 });
 });
 
@@ -102,7 +115,9 @@ test("send a reminder now", async ({ page, request }) => {
   await openBooking(page, id);
   await page.getByRole("button", { name: "Send reminder now" }).click();
   await expect(page.getByText("Reminder queued for sending.")).toBeVisible();
-  const reminders = await withE2eDb(async (db) => (await db.query(`SELECT "status" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = 'booking_reminder'`, [id])).rows);
+  const reminders = await withE2eDb(
+    async (db) => (await db.query(`SELECT "status" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = 'booking_reminder'`, [id])).rows,
+  );
   expect(reminders).toHaveLength(1);
   expect((await bookingRow(id)).reminderSentAt).not.toBeNull();
   await page.reload();
@@ -146,7 +161,11 @@ test("revoke and resend the visitor's manage link: the old link stops working, t
   const slotId = await insertSlot(offHoursStart(10, 5));
   const id = await bookAsVisitor(request, slotId, { name: "Leaked Link", email: "leaked.link@example.com" });
   const manageUrlOf = (kind: string) =>
-    withE2eDb(async (db) => (await db.query(`SELECT "payload"->>'manageUrl' AS "url" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = $2`, [id, kind])).rows[0]?.url as string);
+    withE2eDb(
+      async (db) =>
+        (await db.query(`SELECT "payload"->>'manageUrl' AS "url" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = $2`, [id, kind]))
+          .rows[0]?.url as string,
+    );
   const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
   const oldToken = tokenOf(await manageUrlOf("booking_confirmed"));
   expect((await request.get(`/api/manage/${oldToken}`)).status()).toBe(200);

@@ -9,7 +9,10 @@ test.beforeAll(() => {
 
 test("the outbox shows status, attempts and last error, and a failed email can be resent", async ({ page, request }) => {
   // A real booking's confirmation payload, so the resent email can really be rendered.
-  const bookingId = await bookAsVisitor(request, await insertSlot(offHoursStart(17, 5)), { name: "Bounce Person", email: "bounce@example.com" });
+  const bookingId = await bookAsVisitor(request, await insertSlot(offHoursStart(17, 5)), {
+    name: "Bounce Person",
+    email: "bounce@example.com",
+  });
   const id = randomUUID();
   await withE2eDb((db) =>
     db.query(
@@ -35,6 +38,8 @@ test("the outbox shows status, attempts and last error, and a failed email can b
   await page.goto("/admin/emails?status=FAILED");
   await page.getByRole("button", { name: "Resend booking confirmed to bounce@example.com" }).click();
   await expect(page.getByText("Queued to send again.")).toBeVisible();
-  const after = await withE2eDb(async (db) => (await db.query(`SELECT "status", "attempts" FROM "OutboxEmail" WHERE "id" = $1`, [id])).rows[0]);
+  const after = await withE2eDb(
+    async (db) => (await db.query(`SELECT "status", "attempts" FROM "OutboxEmail" WHERE "id" = $1`, [id])).rows[0],
+  );
   expect(after).toEqual({ status: "PENDING", attempts: 0 });
 });

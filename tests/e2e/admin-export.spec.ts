@@ -8,7 +8,12 @@ test.beforeAll(() => {
 
 test("the CSV export downloads the filtered list, every cell quoted, formula cells neutralised", async ({ page, request }) => {
   const slotId = await insertSlot(offHoursStart(13, 5));
-  await bookAsVisitor(request, slotId, { name: "=HYPERLINK(\"http://evil.example\",\"x\")", email: "csv.formula@example.com", company: "+Quantum Exports;=1+2", phone: "+1 555 010 0199" });
+  await bookAsVisitor(request, slotId, {
+    name: '=HYPERLINK("http://evil.example","x")',
+    email: "csv.formula@example.com",
+    company: "+Quantum Exports;=1+2",
+    phone: "+1 555 010 0199",
+  });
   await login(page);
   await page.goto("/admin/bookings?q=csv.formula");
   await expect(page.locator("tbody tr")).toHaveCount(1);

@@ -21,7 +21,13 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await expect(payment.getByText("Refund USD 15.00 to the visitor? Money sent back cannot be recalled.")).toBeVisible();
   // Backing out sends nothing.
   await payment.getByRole("button", { name: "Go back" }).click();
-  expect((await withE2eDb((db) => db.query(`SELECT 1 FROM "Refund" r JOIN "Payment" p ON p."id" = r."paymentId" WHERE p."bookingId" = $1`, [id]))).rowCount).toBe(0);
+  expect(
+    (
+      await withE2eDb((db) =>
+        db.query(`SELECT 1 FROM "Refund" r JOIN "Payment" p ON p."id" = r."paymentId" WHERE p."bookingId" = $1`, [id]),
+      )
+    ).rowCount,
+  ).toBe(0);
 
   await payment.getByRole("button", { name: "Review refund" }).click();
   await payment.getByRole("button", { name: "Yes, refund" }).click();
@@ -47,9 +53,14 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await again.getByRole("button", { name: "Yes, refund" }).click();
   await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$25\.00\./);
 
-  const row = await withE2eDb(async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0]);
+  const row = await withE2eDb(
+    async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0],
+  );
   expect(row).toEqual({ status: "REFUNDED", refundedCents: 4000 });
-  const audits = await withE2eDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "bookingId" = $1 AND "action" = 'payment.refund'`, [id])).rows[0].n);
+  const audits = await withE2eDb(
+    async (db) =>
+      (await db.query(`SELECT count(*)::int AS n FROM "AuditLog" WHERE "bookingId" = $1 AND "action" = 'payment.refund'`, [id])).rows[0].n,
+  );
   expect(audits).toBe(2);
 
   await page.goto("/admin/payments?status=REFUNDED");

@@ -31,8 +31,14 @@ test("create a slot in business time, refuse an overlapping one, then edit, clos
   await create.getByRole("button", { name: "Create slot" }).click();
   await expect(page.getByTestId("admin-notice")).toHaveText(/Slot created\./);
 
-  const slot = await withE2eDb(async (db) =>
-    (await db.query(`SELECT "id", "priceCents", "durationMinutes", "methods"::text[] AS "methods", to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') AS "local" FROM "Slot" WHERE to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') = $2`, [ZONE, `${date} 10:00`])).rows[0],
+  const slot = await withE2eDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT "id", "priceCents", "durationMinutes", "methods"::text[] AS "methods", to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') AS "local" FROM "Slot" WHERE to_char("startsAt" AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI') = $2`,
+          [ZONE, `${date} 10:00`],
+        )
+      ).rows[0],
   );
   expect(slot).toMatchObject({ priceCents: 2500, durationMinutes: 45, local: `${date} 10:00` });
   expect(slot.methods).not.toContain("GOOGLE_MEET");
@@ -49,21 +55,30 @@ test("create a slot in business time, refuse an overlapping one, then edit, clos
   await page.getByLabel(/Start time/).fill("11:00");
   await page.getByRole("button", { name: "Save slot" }).click();
   await expect(page.getByText("Slot saved.")).toBeVisible();
-  const moved = await withE2eDb(async (db) => (await db.query(`SELECT to_char("startsAt" AT TIME ZONE $1, 'HH24:MI') AS "t" FROM "Slot" WHERE "id" = $2`, [ZONE, slot.id])).rows[0]);
+  const moved = await withE2eDb(
+    async (db) =>
+      (await db.query(`SELECT to_char("startsAt" AT TIME ZONE $1, 'HH24:MI') AS "t" FROM "Slot" WHERE "id" = $2`, [ZONE, slot.id])).rows[0],
+  );
   expect(moved.t).toBe("11:00");
 
   await page.goto(`/admin/slots?week=${date}`);
-  const day = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(new Date(`${date}T12:00:00Z`));
+  const day = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
   await page.getByRole("button", { name: `Close slot ${day}, 11:00 AM` }).click();
   await expect(page.getByText("Slot closed for booking.")).toBeVisible();
-  expect((await withE2eDb((db) => db.query(`SELECT "isAvailable" FROM "Slot" WHERE "id" = $1`, [slot.id]))).rows[0].isAvailable).toBe(false);
+  expect((await withE2eDb((db) => db.query(`SELECT "isAvailable" FROM "Slot" WHERE "id" = $1`, [slot.id]))).rows[0].isAvailable).toBe(
+    false,
+  );
 
   await page.goto(`/admin/slots/${slot.id}`);
   await page.getByRole("button", { name: "Delete slot…" }).click();
   await page.getByRole("button", { name: "Yes, delete slot" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Slot deleted." })).toBeVisible();
   expect((await withE2eDb((db) => db.query(`SELECT 1 FROM "Slot" WHERE "id" = $1`, [slot.id]))).rowCount).toBe(0);
-  const actions = await withE2eDb(async (db) => (await db.query(`SELECT "action" FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt"`, [slot.id])).rows.map((r) => r.action));
+  const actions = await withE2eDb(async (db) =>
+    (await db.query(`SELECT "action" FROM "AuditLog" WHERE "entityId" = $1 ORDER BY "createdAt"`, [slot.id])).rows.map((r) => r.action),
+  );
   expect(actions).toEqual(["slot.create", "slot.update", "slot.close", "slot.delete"]);
 });
 
@@ -79,8 +94,14 @@ test("bulk generation uses the seed code: evening slots on weekdays, idempotent 
   await expect(message).toHaveText(/^Created \d+ slots; 0 already existed/);
   const created = Number((await message.textContent())!.match(/Created (\d+)/)![1]);
   expect(created).toBeGreaterThanOrEqual(4);
-  const evening = await withE2eDb(async (db) =>
-    (await db.query(`SELECT count(*)::int AS n FROM "Slot" WHERE extract(hour FROM "startsAt" AT TIME ZONE $1) IN (18, 19) AND "priceCents" = 0 AND NOT "requiresPayment"`, [ZONE])).rows[0].n,
+  const evening = await withE2eDb(
+    async (db) =>
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM "Slot" WHERE extract(hour FROM "startsAt" AT TIME ZONE $1) IN (18, 19) AND "priceCents" = 0 AND NOT "requiresPayment"`,
+          [ZONE],
+        )
+      ).rows[0].n,
   );
   expect(evening).toBe(created);
 

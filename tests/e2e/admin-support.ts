@@ -77,7 +77,16 @@ export async function insertBooking(
     db.query(
       `INSERT INTO "Booking" ("id", "slotId", "status", "holdExpiresAt", "method", "name", "email", "notes", "timeZone", "confirmedAt", "meetingUrl", "updatedAt")
        VALUES ($1, $2, $3, $4, 'PHONE', $5, $6, $7, 'Europe/London', $8, 'tel:+15550100199', now())`,
-      [id, slotId, status, status === "PENDING_PAYMENT" ? new Date(Date.now() + 30 * 60_000) : null, details.name, details.email, details.notes ?? null, status === "CONFIRMED" ? new Date() : null],
+      [
+        id,
+        slotId,
+        status,
+        status === "PENDING_PAYMENT" ? new Date(Date.now() + 30 * 60_000) : null,
+        details.name,
+        details.email,
+        details.notes ?? null,
+        status === "CONFIRMED" ? new Date() : null,
+      ],
     ),
   );
   return id;
@@ -105,6 +114,8 @@ export async function bookingRow(id: string) {
 
 export async function auditActions(bookingId: string): Promise<string[]> {
   return withE2eDb(async (db) =>
-    (await db.query<{ action: string }>(`SELECT "action" FROM "AuditLog" WHERE "bookingId" = $1 ORDER BY "createdAt"`, [bookingId])).rows.map((r) => r.action),
+    (
+      await db.query<{ action: string }>(`SELECT "action" FROM "AuditLog" WHERE "bookingId" = $1 ORDER BY "createdAt"`, [bookingId])
+    ).rows.map((r) => r.action),
   );
 }

@@ -29,8 +29,14 @@ test("HTML and JS in a visitor's notes render as text in the admin and are escap
   // Delivering the queued emails renders them (the reminder button sends what is due).
   await page.getByRole("button", { name: "Send reminder now" }).click();
   await expect(page.getByText("Reminder queued for sending.")).toBeVisible();
-  const emails = await withE2eDb(async (db) =>
-    (await db.query<{ id: string; kind: string; html: string | null; text: string | null }>(`SELECT "id", "kind", "html", "text" FROM "OutboxEmail" WHERE "bookingId" = $1`, [id])).rows,
+  const emails = await withE2eDb(
+    async (db) =>
+      (
+        await db.query<{ id: string; kind: string; html: string | null; text: string | null }>(
+          `SELECT "id", "kind", "html", "text" FROM "OutboxEmail" WHERE "bookingId" = $1`,
+          [id],
+        )
+      ).rows,
   );
   const rendered = emails.filter((e) => e.html);
   expect(rendered.length).toBeGreaterThan(0);

@@ -38,8 +38,11 @@ test.beforeAll(async () => {
       LOG_LEVEL: "error",
     },
   });
-  for (const deadline = Date.now() + 150_000; ; ) {
-    const up = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  for (const deadline = Date.now() + 150_000; ;) {
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline || server.exitCode !== null) throw new Error("the spoofing test's server did not start");
     await new Promise((r) => setTimeout(r, 500));

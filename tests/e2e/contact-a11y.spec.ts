@@ -58,9 +58,11 @@ for (const viewport of [
     expect(await layoutShift(page)).toBeLessThan(0.01);
 
     // Every card in the dialog has the same size.
-    const sizes = await page.locator("[data-slot-id]").evaluateAll((els) =>
-      els.map((e) => `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`),
-    );
+    const sizes = await page
+      .locator("[data-slot-id]")
+      .evaluateAll((els) =>
+        els.map((e) => `${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`),
+      );
     expect(new Set(sizes).size).toBe(1);
 
     await slotCard(page, slot).click();

@@ -6,7 +6,13 @@ test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    return { date: el?.dataset.date, slot: el?.dataset.slotId, method: el?.dataset.method, name: el?.getAttribute("name"), text: el?.textContent?.trim() };
+    return {
+      date: el?.dataset.date,
+      slot: el?.dataset.slotId,
+      method: el?.dataset.method,
+      name: el?.getAttribute("name"),
+      text: el?.textContent?.trim(),
+    };
   });
 
 /** Presses Tab until `done` says the right element has focus. */

@@ -1,6 +1,15 @@
 import { expect, pinClock, test } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
-import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openDateOf, openSlot, slotCard, VISITOR_ZONE } from "./contact-flow";
+import {
+  chooseSlotAndMethod,
+  continueButton,
+  fillDetails,
+  gotoContact,
+  openDateOf,
+  openSlot,
+  slotCard,
+  VISITOR_ZONE,
+} from "./contact-flow";
 
 test("two visitors race for one slot: one holds it, the other is told and sees fresh times", async ({ browser, request }) => {
   const slot = await openSlot(request, 8);
@@ -30,7 +39,8 @@ test("two visitors race for one slot: one holds it, the other is told and sees f
     await expect(slotCard(loser, slot)).toHaveCount(0);
 
     const live = await withE2eDb(
-      async (db) => (await db.query(`SELECT count(*)::int AS n FROM "Booking" WHERE "slotId" = $1 AND status = 'PENDING_PAYMENT'`, [slot.id])).rows[0],
+      async (db) =>
+        (await db.query(`SELECT count(*)::int AS n FROM "Booking" WHERE "slotId" = $1 AND status = 'PENDING_PAYMENT'`, [slot.id])).rows[0],
     );
     expect(live).toEqual({ n: 1 });
   } finally {

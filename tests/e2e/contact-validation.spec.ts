@@ -45,7 +45,9 @@ test("the details form shows field errors beside the fields and books nothing un
   await expect(page.getByText("2000 / 2000")).toBeVisible();
 
   await expect(page.getByRole("heading", { name: "Your details" })).toBeVisible();
-  const rows = await withE2eDb(async (db) => (await db.query(`SELECT count(*)::int AS n FROM "Booking" WHERE "slotId" = $1`, [slot.id])).rows[0]);
+  const rows = await withE2eDb(
+    async (db) => (await db.query(`SELECT count(*)::int AS n FROM "Booking" WHERE "slotId" = $1`, [slot.id])).rows[0],
+  );
   expect(rows).toEqual({ n: 0 });
 
   // Fixed: the hold is placed.

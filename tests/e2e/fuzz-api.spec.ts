@@ -51,13 +51,20 @@ const probes: Probe[] = [
     name: "POST /api/manage/{token}/reschedule",
     arbitrary: malformedBody,
     send: async (api, body) =>
-      (await api.post(`/api/manage/${"A".repeat(43)}/reschedule`, { data: body, headers: { "content-type": "application/json" } })).status(),
+      (
+        await api.post(`/api/manage/${"A".repeat(43)}/reschedule`, { data: body, headers: { "content-type": "application/json" } })
+      ).status(),
   },
   {
     name: "POST /api/webhooks/stripe",
     arbitrary: malformedBody,
     send: async (api, body) =>
-      (await api.post("/api/webhooks/stripe", { data: body, headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" } })).status(),
+      (
+        await api.post("/api/webhooks/stripe", {
+          data: body,
+          headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+        })
+      ).status(),
   },
 ];
 

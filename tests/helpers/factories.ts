@@ -8,7 +8,14 @@ let hourOffset = 0;
 /** A bookable slot (default: tomorrow-ish, $10, all methods), each on its own hour. */
 export async function createSlot(
   db: Db,
-  overrides: Partial<{ startsAt: Date; durationMinutes: number; priceCents: number; requiresPayment: boolean; isAvailable: boolean; methods: MeetingMethodName[] }> = {},
+  overrides: Partial<{
+    startsAt: Date;
+    durationMinutes: number;
+    priceCents: number;
+    requiresPayment: boolean;
+    isAvailable: boolean;
+    methods: MeetingMethodName[];
+  }> = {},
 ) {
   hourOffset += 2;
   const startsAt = overrides.startsAt ?? addHours(new Date(), 48 + hourOffset);

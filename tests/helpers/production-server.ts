@@ -40,7 +40,9 @@ export async function startProductionServer(options: {
   const url = `http://127.0.0.1:${options.port}`;
   const lines: string[] = [];
   const [bin, args] =
-    (options.server ?? "npm-start") === "npm-start" ? ["node_modules/.bin/tsx", ["scripts/start.ts"]] : ["node_modules/.bin/next", ["start"]];
+    (options.server ?? "npm-start") === "npm-start"
+      ? ["node_modules/.bin/tsx", ["scripts/start.ts"]]
+      : ["node_modules/.bin/next", ["start"]];
   // Own process group, so stopping it also stops the processes it forks.
   const child: ChildProcess = spawn(bin, [...args, "-H", "127.0.0.1", "-p", String(options.port)], {
     detached: true,

@@ -51,8 +51,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 const APP_TABLES = [
-  "AuditLog", "OutboxEmail", "Refund", "Payment", "Booking", "Slot", "WebhookEvent",
-  "RateLimitBucket", "AppSetting", "session", "account", "verification", "user",
+  "AuditLog",
+  "OutboxEmail",
+  "Refund",
+  "Payment",
+  "Booking",
+  "Slot",
+  "WebhookEvent",
+  "RateLimitBucket",
+  "AppSetting",
+  "session",
+  "account",
+  "verification",
+  "user",
 ];
 
 export async function truncateAll(db: Db): Promise<void> {

@@ -145,7 +145,9 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
     const cron = (server: ProductionServer, job: string) =>
       fetch(`${server.url}/api/cron/${job}`, { headers: { authorization: `Bearer ${CRON_SECRET}` } }).then((r) => r.status);
     // Two of each job per instance, all at once, while both schedulers tick.
-    const statuses = await Promise.all(servers.flatMap((s) => ["reminders", "maintenance", "reminders", "maintenance"].map((job) => cron(s, job))));
+    const statuses = await Promise.all(
+      servers.flatMap((s) => ["reminders", "maintenance", "reminders", "maintenance"].map((job) => cron(s, job))),
+    );
     expect(statuses).toEqual(Array(8).fill(200));
 
     // A scheduler run may still hold the claim the cron calls skipped past: wait for it.
@@ -166,12 +168,20 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
         fetch(`${servers[i % 2]!.url}/api/bookings`, {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ slotId: holdSlotId, method: "PHONE", name: "Racer Number", email: `racer${i}@example.com`, timeZone: "UTC" }),
+          body: JSON.stringify({
+            slotId: holdSlotId,
+            method: "PHONE",
+            name: "Racer Number",
+            email: `racer${i}@example.com`,
+            timeZone: "UTC",
+          }),
         }).then((r) => r.status),
       ),
     );
     const count = (status: number) => statuses.filter((s) => s === status).length;
-    console.info(`two-instances holds: ${count(201)} winner, ${count(409)} × 409, others ${JSON.stringify(statuses.filter((s) => s !== 201 && s !== 409))}`);
+    console.info(
+      `two-instances holds: ${count(201)} winner, ${count(409)} × 409, others ${JSON.stringify(statuses.filter((s) => s !== 201 && s !== 409))}`,
+    );
     expect(count(201)).toBe(1);
     expect(count(409)).toBe(HOLD_RACERS - 1);
     const live = await client.query(`SELECT 1 FROM "Booking" WHERE "slotId" = $1`, [holdSlotId]);
@@ -191,7 +201,10 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
     const deliver = (server: ProductionServer) =>
       fetch(`${server.url}/api/webhooks/stripe`, {
         method: "POST",
-        headers: { "content-type": "application/json", "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }) },
+        headers: {
+          "content-type": "application/json",
+          "stripe-signature": Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+        },
         body: payload,
       }).then(async (r) => ({ status: r.status, outcome: ((await r.json()) as { outcome?: string }).outcome }));
 
@@ -200,7 +213,11 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
     const retry = await Promise.all(servers.map(deliver));
     console.info(`two-instances webhook: ${JSON.stringify(first)} then ${JSON.stringify(retry)}`);
     expect(first.filter((r) => r.outcome === "processed")).toHaveLength(1);
-    expect(first.every((r) => (r.status === 200 && ["processed", "duplicate"].includes(r.outcome!)) || (r.status === 409 && r.outcome === "in_progress"))).toBe(true);
+    expect(
+      first.every(
+        (r) => (r.status === 200 && ["processed", "duplicate"].includes(r.outcome!)) || (r.status === 409 && r.outcome === "in_progress"),
+      ),
+    ).toBe(true);
     expect(retry).toEqual([
       { status: 200, outcome: "duplicate" },
       { status: 200, outcome: "duplicate" },

@@ -14,11 +14,15 @@ function Totals({ label, totals }: { label: string; totals: MoneyByCurrency }) {
     <div className="rounded border border-slate-300 p-3">
       <dt className="text-sm text-slate-700">{label}</dt>
       <dd className="text-xl font-semibold">
-        {totals.length === 0 ? <Money cents={0} currency="usd" /> : totals.map((t) => (
-          <div key={t.currency}>
-            <Money cents={t.cents} currency={t.currency} />
-          </div>
-        ))}
+        {totals.length === 0 ? (
+          <Money cents={0} currency="usd" />
+        ) : (
+          totals.map((t) => (
+            <div key={t.currency}>
+              <Money cents={t.cents} currency={t.currency} />
+            </div>
+          ))
+        )}
       </dd>
     </div>
   );

@@ -107,7 +107,12 @@ export function ActionForm({
           <div role="group" aria-label="Confirm" className="space-y-2 rounded border border-amber-500 bg-amber-50 p-3">
             <p className="text-sm text-slate-900">{confirming}</p>
             <div className="flex gap-2">
-              <button ref={confirmRef} type="submit" disabled={pending} className={`rounded px-3 py-2 text-sm font-semibold ${buttonClass}`}>
+              <button
+                ref={confirmRef}
+                type="submit"
+                disabled={pending}
+                className={`rounded px-3 py-2 text-sm font-semibold ${buttonClass}`}
+              >
                 {pending ? pendingLabel : confirm?.confirmLabel}
               </button>
               <button
@@ -134,7 +139,10 @@ function FormMessage({ state }: { state: ActionState }) {
   return (
     <div aria-live="polite" className="text-sm">
       {state.message ? (
-        <p role={state.status === "error" ? "alert" : "status"} className={state.status === "error" ? "font-medium text-red-800" : "font-medium text-emerald-800"}>
+        <p
+          role={state.status === "error" ? "alert" : "status"}
+          className={state.status === "error" ? "font-medium text-red-800" : "font-medium text-emerald-800"}
+        >
           {state.message}
         </p>
       ) : null}

@@ -6,16 +6,30 @@ function Json({ value }: { value: unknown }) {
   return <pre className="max-w-xs overflow-x-auto whitespace-pre-wrap break-words text-xs">{JSON.stringify(value, null, 1)}</pre>;
 }
 
-export function AuditTable({ entries, timeZone, caption, showEntity = false }: { entries: AuditLog[]; timeZone: string; caption: string; showEntity?: boolean }) {
+export function AuditTable({
+  entries,
+  timeZone,
+  caption,
+  showEntity = false,
+}: {
+  entries: AuditLog[];
+  timeZone: string;
+  caption: string;
+  showEntity?: boolean;
+}) {
   if (entries.length === 0) return <Empty>Nothing recorded yet.</Empty>;
   const columns = ["When", "Who", "What", ...(showEntity ? ["On"] : []), "Before", "After"];
   return (
     <DataTable caption={caption} columns={columns}>
       {entries.map((a) => (
         <tr key={a.id}>
-          <td className={tdClass}><When at={a.createdAt} timeZone={timeZone} pattern="yyyy-MM-dd HH:mm:ss zzz" /></td>
+          <td className={tdClass}>
+            <When at={a.createdAt} timeZone={timeZone} pattern="yyyy-MM-dd HH:mm:ss zzz" />
+          </td>
           <td className={tdClass}>{a.actorEmail}</td>
-          <td className={tdClass}><code>{a.action}</code></td>
+          <td className={tdClass}>
+            <code>{a.action}</code>
+          </td>
           {showEntity ? (
             <td className={tdClass}>
               {a.bookingId ? (
@@ -27,8 +41,12 @@ export function AuditTable({ entries, timeZone, caption, showEntity = false }: {
               )}
             </td>
           ) : null}
-          <td className={tdClass}><Json value={a.before} /></td>
-          <td className={tdClass}><Json value={a.after} /></td>
+          <td className={tdClass}>
+            <Json value={a.before} />
+          </td>
+          <td className={tdClass}>
+            <Json value={a.after} />
+          </td>
         </tr>
       ))}
     </DataTable>

@@ -5,7 +5,17 @@ import { METHOD_INFO } from "@/lib/meeting-methods";
 import { BookingStatusBadge, DataTable, Empty, Money, PaidMark, When, linkClass, tdClass } from "./ui";
 
 /** Bookings as a table: used by the dashboard and the bookings list. */
-export function BookingTable({ rows, timeZone, caption, empty }: { rows: BookingListRow[]; timeZone: string; caption: string; empty: string }) {
+export function BookingTable({
+  rows,
+  timeZone,
+  caption,
+  empty,
+}: {
+  rows: BookingListRow[];
+  timeZone: string;
+  caption: string;
+  empty: string;
+}) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;
   return (
     <DataTable caption={caption} columns={["When", "Visitor", "Company", "Method", "Status", "Paid", "Amount"]}>

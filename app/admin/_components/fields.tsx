@@ -5,7 +5,8 @@ import { useFieldError } from "./form-state";
 // Labelled inputs that show their error from the surrounding ActionForm and point to it
 // with aria-describedby, so screen readers read the error with the field.
 
-const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm text-slate-900 aria-invalid:border-red-700";
+const inputClass =
+  "mt-1 block w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-sm text-slate-900 aria-invalid:border-red-700";
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -41,7 +42,15 @@ export function Field({
 }
 
 /** Label above a control, and the control's error below it, linked by aria-describedby. */
-function Labelled({ label, name, children }: { label: string; name: string; children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode }) {
+function Labelled({
+  label,
+  name,
+  children,
+}: {
+  label: string;
+  name: string;
+  children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
+}) {
   const id = useId();
   const error = useFieldError(name);
   return (
@@ -76,7 +85,11 @@ export function SelectField({
   );
 }
 
-export function TextAreaField({ label, name, ...area }: { label: string; name: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  name,
+  ...area
+}: { label: string; name: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <Labelled label={label} name={name}>
       {(control) => <textarea name={name} className={inputClass} {...control} {...area} />}

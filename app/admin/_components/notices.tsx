@@ -27,7 +27,10 @@ export function NoticeProvider({ children }: { children: React.ReactNode }) {
     <NoticeContext.Provider value={notify}>
       <div role="status" aria-live="polite" data-testid="admin-notice" className="sticky top-0 z-10">
         {notice ? (
-          <div key={notice.id} className="mb-4 flex items-start justify-between gap-3 rounded border border-emerald-600 bg-emerald-50 p-3 text-sm font-medium text-emerald-900 shadow">
+          <div
+            key={notice.id}
+            className="mb-4 flex items-start justify-between gap-3 rounded border border-emerald-600 bg-emerald-50 p-3 text-sm font-medium text-emerald-900 shadow"
+          >
             <p>{notice.message}</p>
             <button type="button" onClick={() => setNotice(null)} className="rounded px-2 text-emerald-900 underline">
               Dismiss

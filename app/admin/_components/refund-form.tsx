@@ -21,14 +21,21 @@ export function RefundForm({
   remainingCents: number;
   currency: string;
 }) {
-  const money = (cents: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+  const money = (cents: number) =>
+    new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
   const describe = (values: FormData) => {
     const partial = values.get("kind") === "partial";
     const amount = partial ? `${currency.toUpperCase()} ${String(values.get("amount") ?? "").trim() || "?"}` : money(remainingCents);
     return `Refund ${amount} to the visitor? Money sent back cannot be recalled.`;
   };
   return (
-    <ActionForm action={action} submitLabel="Review refund" variant="danger" confirm={{ question: "", confirmLabel: "Yes, refund" }} describeConfirm={describe}>
+    <ActionForm
+      action={action}
+      submitLabel="Review refund"
+      variant="danger"
+      confirm={{ question: "", confirmLabel: "Yes, refund" }}
+      describeConfirm={describe}
+    >
       <input type="hidden" name="bookingId" value={bookingId} />
       <input type="hidden" name="paymentId" value={paymentId} />
       <input type="hidden" name="requestKey" value={requestKey} />
@@ -42,7 +49,13 @@ export function RefundForm({
           { value: "partial", label: "A partial amount" },
         ]}
       />
-      <Field label={`Partial amount (${currency.toUpperCase()})`} name="amount" inputMode="decimal" placeholder="5.00" hint="Only used for a partial refund." />
+      <Field
+        label={`Partial amount (${currency.toUpperCase()})`}
+        name="amount"
+        inputMode="decimal"
+        placeholder="5.00"
+        hint="Only used for a partial refund."
+      />
       <Field label="Reason" name="reason" required maxLength={500} />
     </ActionForm>
   );

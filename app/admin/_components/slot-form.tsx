@@ -18,14 +18,35 @@ export type SlotFormValues = {
 const METHOD_OPTIONS = MEETING_METHODS.map((m) => ({ value: m, label: METHOD_INFO[m].label }));
 
 /** Create and edit share this form; times are wall-clock times in the business zone. */
-export function SlotForm({ action, values, submitLabel, timeZone, slotId }: { action: Action; values: SlotFormValues; submitLabel: string; timeZone: string; slotId?: string }) {
+export function SlotForm({
+  action,
+  values,
+  submitLabel,
+  timeZone,
+  slotId,
+}: {
+  action: Action;
+  values: SlotFormValues;
+  submitLabel: string;
+  timeZone: string;
+  slotId?: string;
+}) {
   return (
     <ActionForm action={action} submitLabel={submitLabel} resetOnSuccess={!slotId}>
       {slotId ? <input type="hidden" name="slotId" value={slotId} /> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <Field label="Date" name="date" type="date" required defaultValue={values.date} />
         <Field label={`Start time (${timeZone})`} name="time" type="time" required defaultValue={values.time} />
-        <Field label="Duration (minutes)" name="durationMinutes" type="number" min={5} max={480} step={5} required defaultValue={values.durationMinutes} />
+        <Field
+          label="Duration (minutes)"
+          name="durationMinutes"
+          type="number"
+          min={5}
+          max={480}
+          step={5}
+          required
+          defaultValue={values.durationMinutes}
+        />
       </div>
       <ChoiceGroup legend="Meeting methods" name="methods" type="checkbox" options={METHOD_OPTIONS} defaultValues={values.methods} />
       <div className="grid gap-3 sm:grid-cols-3">

@@ -125,7 +125,17 @@ export const thClass = "border-b border-slate-300 px-2 py-2 font-semibold text-s
 export const tdClass = "border-b border-slate-200 px-2 py-2 align-top text-slate-900";
 
 /** A table with a caption (for screen readers unless shown) and column headers; rows as children. */
-export function DataTable({ caption, columns, children, showCaption = false }: { caption: string; columns: React.ReactNode[]; children: React.ReactNode; showCaption?: boolean }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  showCaption = false,
+}: {
+  caption: string;
+  columns: React.ReactNode[];
+  children: React.ReactNode;
+  showCaption?: boolean;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className={tableClass}>
@@ -146,13 +156,30 @@ export function DataTable({ caption, columns, children, showCaption = false }: {
 }
 
 /** A labelled select for GET filter forms, with an "any" first option. */
-export function FilterSelect({ name, label, value, anyLabel, options }: { name: string; label: string; value: string | undefined; anyLabel: string; options: { value: string; label: string }[] }) {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
   return (
     <div>
       <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-1 block rounded border border-slate-500 bg-white px-2 py-1.5 text-sm">
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 block rounded border border-slate-500 bg-white px-2 py-1.5 text-sm"
+      >
         <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -170,7 +197,13 @@ export const filterButtonClass = "rounded bg-brand-700 px-3 py-2 text-sm font-se
 export function StatusFilter({ label, value, labels }: { label: string; value: string | undefined; labels: Record<string, string> }) {
   return (
     <form method="get" aria-label={`Filter ${label.toLowerCase()}`} className="mb-4 flex items-end gap-3">
-      <FilterSelect name="status" label="Status" value={value} anyLabel="Any status" options={Object.entries(labels).map(([v, l]) => ({ value: v, label: l }))} />
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={value}
+        anyLabel="Any status"
+        options={Object.entries(labels).map(([v, l]) => ({ value: v, label: l }))}
+      />
       <button type="submit" className={filterButtonClass}>
         Filter
       </button>

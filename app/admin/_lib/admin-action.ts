@@ -38,7 +38,11 @@ export function adminAction<S extends z.ZodType>(
     const actor = await requireAdminPage();
     const parsed = schema.safeParse(formDataToObject(formData ?? new FormData()));
     if (!parsed.success) {
-      return { status: "error", message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState["fieldErrors"] };
+      return {
+        status: "error",
+        message: "Some fields need attention.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState["fieldErrors"],
+      };
     }
     try {
       const outcome = await run(actor, parsed.data);

@@ -203,7 +203,14 @@ describe("POST /api/bookings", () => {
   it("never answers 500 nor writes a booking for malformed input", async () => {
     const slot = await createSlot(t.db);
     const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constant("\u0000"), fc.constant("a\u0000b"));
-    const value = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.dictionary(fc.string(), fc.string()));
+    const value = fc.oneof(
+      text,
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string()),
+      fc.dictionary(fc.string(), fc.string()),
+    );
     const body = fc.record(
       {
         slotId: fc.oneof(value, fc.constant(slot.id)),

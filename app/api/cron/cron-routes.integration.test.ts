@@ -20,12 +20,24 @@ describe("cron routes with the secret", () => {
     process.env.CRON_SECRET = "s3cret-value";
     const slot = await createSlot(t.db, { startsAt: addHours(new Date(), 3) });
     const booking = await t.db.booking.create({
-      data: { id: newBookingId(), slotId: slot.id, status: "CONFIRMED", confirmedAt: subDays(new Date(), 2), method: "ZOOM", name: "Ada", email: "ada@example.com", timeZone: "Europe/London" },
+      data: {
+        id: newBookingId(),
+        slotId: slot.id,
+        status: "CONFIRMED",
+        confirmedAt: subDays(new Date(), 2),
+        method: "ZOOM",
+        name: "Ada",
+        email: "ada@example.com",
+        timeZone: "Europe/London",
+      },
     });
     const response = await reminders(authorized());
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true, job: "reminders", result: { queued: 1, sent: 1 } });
-    expect(await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId: booking.id } })).toMatchObject({ kind: "booking_reminder", status: "SENT" });
+    expect(await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId: booking.id } })).toMatchObject({
+      kind: "booking_reminder",
+      status: "SENT",
+    });
   });
 
   it("maintenance: runs every step and reports each", async () => {

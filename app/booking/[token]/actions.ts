@@ -22,7 +22,10 @@ export async function cancelBookingAction(_prev: ManageActionState, form: FormDa
     await limitManageRequests(await clientIp());
     const result = await cancelViaManageLink(token.data);
     revalidatePath(`/booking/${token.data}`);
-    return { ok: true, message: result.outcome === "already_cancelled" ? "This booking was already cancelled." : "Your booking is cancelled." };
+    return {
+      ok: true,
+      message: result.outcome === "already_cancelled" ? "This booking was already cancelled." : "Your booking is cancelled.",
+    };
   } catch (error) {
     return failure(error, "cancel");
   }
@@ -30,7 +33,8 @@ export async function cancelBookingAction(_prev: ManageActionState, form: FormDa
 
 export async function rescheduleBookingAction(_prev: ManageActionState, form: FormData): Promise<ManageActionState> {
   const parsed = rescheduleSchema.safeParse({ token: form.get("token"), slotId: form.get("slotId") });
-  if (!parsed.success) return { ok: false, code: "validation_failed", message: parsed.error.issues[0]?.message ?? "Please pick a new time." };
+  if (!parsed.success)
+    return { ok: false, code: "validation_failed", message: parsed.error.issues[0]?.message ?? "Please pick a new time." };
   try {
     await limitManageRequests(await clientIp());
     await rescheduleViaManageLink(parsed.data.token, parsed.data.slotId);

@@ -65,9 +65,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
           Status: <span className="text-slate-900">{STATUS_TEXT[view.status] ?? view.status}</span>
         </p>
         <p className="mt-2 text-lg font-semibold text-slate-900">{formatWhen(view.startsAt, view.visitorTimeZone)}</p>
-        {showBusinessZone && (
-          <p className="text-sm text-slate-600">Our time: {formatWhen(view.startsAt, view.businessTimeZone)}</p>
-        )}
+        {showBusinessZone && <p className="text-sm text-slate-600">Our time: {formatWhen(view.startsAt, view.businessTimeZone)}</p>}
         <p className="mt-2 text-sm text-slate-700">
           {view.durationMinutes} minutes · {method.label}
         </p>
@@ -87,8 +85,12 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
       {view.status === "CANCELLED" && (
         <p role="status" className="mt-6 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
           This booking is cancelled.
-          {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is free for
-          someone else now. You are welcome to <a className="text-brand-700 underline" href="/contact">book another time</a>.
+          {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is free
+          for someone else now. You are welcome to{" "}
+          <a className="text-brand-700 underline" href="/contact">
+            book another time
+          </a>
+          .
         </p>
       )}
 

@@ -41,7 +41,10 @@ export default async function PaymentReturnPage({ searchParams }: Props) {
   if (view.kind === "unavailable") {
     return (
       <Panel title="We could not check your payment just now">
-        <p>Our payment provider did not answer. If your payment went through, your booking will be confirmed and emailed to you; you do not need to pay again.</p>
+        <p>
+          Our payment provider did not answer. If your payment went through, your booking will be confirmed and emailed to you; you do not
+          need to pay again.
+        </p>
         <p className="flex flex-wrap gap-3">
           <a href={`/contact/return?booking=${encodeURIComponent(view.bookingId)}`} className={linkClass}>
             Check again

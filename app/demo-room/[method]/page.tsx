@@ -27,15 +27,14 @@ export default async function DemoRoomPage({ params }: { params: Promise<{ metho
         <MethodIcon method={room.method} className="size-8 text-brand-700" /> {label} demo room
       </h1>
       <p>
-        This is a stand-in page, not a real {label} meeting. Nobody will join you here. The site shows it because no real{" "}
-        {label} room is configured.
+        This is a stand-in page, not a real {label} meeting. Nobody will join you here. The site shows it because no real {label} room is
+        configured.
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <p className="font-semibold">For the site owner</p>
         <p className="mt-1">
-          Set <code className="rounded bg-slate-100 px-1 py-0.5">{room.envVar}</code> to your {label} room link (or configure the{" "}
-          {label} API credentials) and confirmed bookings will link to the real room. In production, {label} is not offered until
-          it is configured.
+          Set <code className="rounded bg-slate-100 px-1 py-0.5">{room.envVar}</code> to your {label} room link (or configure the {label}{" "}
+          API credentials) and confirmed bookings will link to the real room. In production, {label} is not offered until it is configured.
         </p>
       </div>
       <p>

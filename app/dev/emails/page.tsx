@@ -51,7 +51,11 @@ export default function EmailPreviewsPage() {
               Invitation (.ics), if any
             </a>
           </p>
-          <iframe title={`${p.title} (HTML)`} src={`/dev/emails/${p.name}`} className="h-[560px] w-full rounded border border-zinc-200 bg-white" />
+          <iframe
+            title={`${p.title} (HTML)`}
+            src={`/dev/emails/${p.name}`}
+            className="h-[560px] w-full rounded border border-zinc-200 bg-white"
+          />
         </section>
       ))}
     </main>

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { GET } from "./[template]/route";
 
-const get = (name: string, query = "") => GET(new Request(`http://localhost/dev/emails/${name}${query}`), { params: Promise.resolve({ template: name }) });
+const get = (name: string, query = "") =>
+  GET(new Request(`http://localhost/dev/emails/${name}${query}`), { params: Promise.resolve({ template: name }) });
 
 afterEach(() => {
   (process.env as Record<string, string>).NODE_ENV = "test";

@@ -47,7 +47,12 @@ export async function callJson(
 }
 
 /** Like callJson, but any status outside 2xx is an error. */
-export async function expectJson(provider: string, what: string, url: string, init: Parameters<typeof callJson>[2]): Promise<Record<string, unknown>> {
+export async function expectJson(
+  provider: string,
+  what: string,
+  url: string,
+  init: Parameters<typeof callJson>[2],
+): Promise<Record<string, unknown>> {
   const result = await callJson(provider, url, init);
   if (result.status < 200 || result.status >= 300) {
     throw new MeetingProviderError(provider, `${what} answered HTTP ${result.status}`, { status: result.status });

@@ -62,7 +62,13 @@ describe("Zoom (Server-to-Server OAuth)", () => {
   });
 
   it("raises a typed error when Zoom fails or the credentials are wrong", async () => {
-    setEnv({ ZOOM_ACCOUNT_ID: "acc_1", ZOOM_CLIENT_ID: "client_1", ZOOM_CLIENT_SECRET: "wrong", ZOOM_OAUTH_BASE_URL: zoom.url, ZOOM_API_BASE_URL: `${zoom.url}/v2` });
+    setEnv({
+      ZOOM_ACCOUNT_ID: "acc_1",
+      ZOOM_CLIENT_ID: "client_1",
+      ZOOM_CLIENT_SECRET: "wrong",
+      ZOOM_OAUTH_BASE_URL: zoom.url,
+      ZOOM_API_BASE_URL: `${zoom.url}/v2`,
+    });
     await expect(zoomProvider.create(request)).rejects.toMatchObject({ name: "MeetingProviderError", status: 401 });
     configure();
     zoom.state.down = true;
@@ -117,7 +123,10 @@ describe("Google Meet (Calendar API with a service-account JWT)", () => {
     setEnv({ GOOGLE_SERVICE_ACCOUNT_KEY: key, GOOGLE_OAUTH_TOKEN_URL: google.tokenUrl, GOOGLE_API_BASE_URL: google.url, ...extra });
 
   it("reads the key as a JSON key file or as an escaped PEM", () => {
-    expect(parseServiceAccount(JSON.stringify({ client_email: clientEmail, private_key: pem }), undefined)).toEqual({ clientEmail, privateKey: pem });
+    expect(parseServiceAccount(JSON.stringify({ client_email: clientEmail, private_key: pem }), undefined)).toEqual({
+      clientEmail,
+      privateKey: pem,
+    });
     expect(parseServiceAccount(pem.replace(/\n/g, "\\n"), clientEmail)).toEqual({ clientEmail, privateKey: pem });
     expect(parseServiceAccount(pem, undefined)).toBeUndefined();
   });
@@ -157,7 +166,9 @@ describe("Google Meet (Calendar API with a service-account JWT)", () => {
     configure(pem.replace(/\n/g, "\\n"), { GOOGLE_SERVICE_ACCOUNT_EMAIL: clientEmail });
     google.state.pendingConference = true;
     try {
-      await expect(googleMeetProvider.create({ ...request, method: "GOOGLE_MEET", bookingId: "bk_pending" })).rejects.toThrow(/no Meet link/);
+      await expect(googleMeetProvider.create({ ...request, method: "GOOGLE_MEET", bookingId: "bk_pending" })).rejects.toThrow(
+        /no Meet link/,
+      );
     } finally {
       google.state.pendingConference = false;
     }

@@ -16,7 +16,10 @@ const input = (bookingId = "bk_test") => ({
 });
 
 async function providerError(promise: Promise<unknown>): Promise<PaymentProviderError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PaymentProviderError);
   return error as PaymentProviderError;
 }
@@ -90,7 +93,13 @@ describe("Stripe gateway", () => {
     await stripe.pay(id);
     const g = requireGateway();
     const first = await g.refund({ intentId: id, amountCents: 400, idempotencyKey: "refund:1", appRefundId: "row-1", reason: "cancelled" });
-    const replay = await g.refund({ intentId: id, amountCents: 400, idempotencyKey: "refund:1", appRefundId: "row-1", reason: "cancelled" });
+    const replay = await g.refund({
+      intentId: id,
+      amountCents: 400,
+      idempotencyKey: "refund:1",
+      appRefundId: "row-1",
+      reason: "cancelled",
+    });
     expect(replay.id).toBe(first.id);
     expect(first).toMatchObject({ status: "succeeded", amountCents: 400, appRefundId: "row-1" });
     const tooMuch = await providerError(g.refund({ intentId: id, amountCents: 700, idempotencyKey: "refund:2" }));
@@ -101,10 +110,14 @@ describe("Stripe gateway", () => {
   });
 
   it("pages through every recent intent, reporting progress per page", async () => {
-    for (let i = 0; i < 230; i++) stripe.fake.state.createIntent({ amount: 1000, currency: "usd", metadata: {}, automaticPaymentMethods: true });
+    for (let i = 0; i < 230; i++)
+      stripe.fake.state.createIntent({ amount: 1000, currency: "usd", metadata: {}, automaticPaymentMethods: true });
     const progress: number[] = [];
     const ids: string[] = [];
-    for await (const intent of requireGateway().listIntents({ createdSince: new Date(Date.now() - 60_000), onProgress: (n) => progress.push(n) })) {
+    for await (const intent of requireGateway().listIntents({
+      createdSince: new Date(Date.now() - 60_000),
+      onProgress: (n) => progress.push(n),
+    })) {
       ids.push(intent.id);
     }
     expect(new Set(ids).size).toBe(230);

@@ -58,6 +58,7 @@ export function toIntentView(intent: Stripe.PaymentIntent): IntentView {
 }
 
 export function toRefundView(refund: Stripe.Refund): RefundView {
-  const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : "pending";
+  const status =
+    refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : "pending";
   return { id: refund.id, status, amountCents: refund.amount, appRefundId: refund.metadata?.[METADATA_REFUND_ID] ?? null };
 }

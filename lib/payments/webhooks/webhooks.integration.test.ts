@@ -229,7 +229,11 @@ describe("POST /api/webhooks/stripe", () => {
     const first = stripe.fake.state.lastEvent("charge.refunded", held.intentId);
     await deliver(first);
     await deliver(first);
-    const notices = () => t.db.outboxEmail.findMany({ where: { bookingId: held.bookingId, kind: "admin_refunded_outside_app" }, orderBy: { createdAt: "asc" } });
+    const notices = () =>
+      t.db.outboxEmail.findMany({
+        where: { bookingId: held.bookingId, kind: "admin_refunded_outside_app" },
+        orderBy: { createdAt: "asc" },
+      });
     expect(await notices()).toMatchObject([{ toAddress: "owner@example.com", status: "PENDING" }]);
     const detail = await getBookingDetail(held.bookingId);
     expect(detail).toMatchObject({ status: "CONFIRMED", refundedOutsideApp: true });
@@ -271,7 +275,9 @@ describe("POST /api/webhooks/stripe", () => {
     // The refund reaches Stripe but its answer is lost: the row stays PENDING.
     stripe.fake.failNext("timeout_after_apply", { match: /refunds/ });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    await expect(refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "partial", idempotencyKey: "refund:test:partial" })).rejects.toMatchObject({
+    await expect(
+      refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "partial", idempotencyKey: "refund:test:partial" }),
+    ).rejects.toMatchObject({
       code: "payment_provider_unavailable",
     });
     expect(warn).toHaveBeenCalled();
@@ -280,7 +286,12 @@ describe("POST /api/webhooks/stripe", () => {
     expect(s.payment.refundedCents).toBe(400);
     expect(s.payment.refunds).toMatchObject([{ status: "SUCCEEDED", amountCents: 400, idempotencyKey: "refund:test:partial" }]);
     // The caller's retry finds the settled refund; Stripe still has exactly one.
-    const retry = await refundPayment({ paymentId: held.paymentId, amountCents: 400, reason: "partial", idempotencyKey: "refund:test:partial" });
+    const retry = await refundPayment({
+      paymentId: held.paymentId,
+      amountCents: 400,
+      reason: "partial",
+      idempotencyKey: "refund:test:partial",
+    });
     expect(retry.status).toBe("SUCCEEDED");
     s = await state(held.bookingId);
     expect(s.payment.refundedCents).toBe(400);

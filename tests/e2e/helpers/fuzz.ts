@@ -11,7 +11,21 @@ const hugeString = fc.integer({ min: 10_000, max: 70_000 }).map((n) => "x".repea
 const weirdString = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "\u0000", "null", "undefined", "<script>alert(1)</script>", "' OR 1=1 --", "😀".repeat(300), "2026-02-30", "9999-99-99", "-1", "1e309", "NaN"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "null",
+    "undefined",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "😀".repeat(300),
+    "2026-02-30",
+    "9999-99-99",
+    "-1",
+    "1e309",
+    "NaN",
+  ),
   hugeString,
 );
 const weirdNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(-1, 0, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308));
@@ -52,4 +66,8 @@ export const malformedBody: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("{", "[]", "null", '{"slotId":', "\u0000"),
 );
 
-export const pathSegment: fc.Arbitrary<string> = fc.oneof(weirdString, fc.uuid(), fc.constantFrom("bk_aaaaaaaaaaaaaaaaaaaaaaaaaa", "..", "%00"));
+export const pathSegment: fc.Arbitrary<string> = fc.oneof(
+  weirdString,
+  fc.uuid(),
+  fc.constantFrom("bk_aaaaaaaaaaaaaaaaaaaaaaaaaa", "..", "%00"),
+);

@@ -28,8 +28,12 @@ export async function startFakeGoogle(options: { publicKey: KeyObject; clientEma
     if (state.down) return { status: 503, json: { error: { code: 503, message: "Backend Error" } } };
     if (request.url.pathname === "/token") {
       const form = new URLSearchParams(request.body);
-      const claims = form.get("grant_type") === "urn:ietf:params:oauth:grant-type:jwt-bearer" ? verifyJwt(form.get("assertion") ?? "", options.publicKey) : undefined;
-      if (!claims || claims.iss !== options.clientEmail || claims.aud !== tokenUrl) return { status: 400, json: { error: "invalid_grant" } };
+      const claims =
+        form.get("grant_type") === "urn:ietf:params:oauth:grant-type:jwt-bearer"
+          ? verifyJwt(form.get("assertion") ?? "", options.publicKey)
+          : undefined;
+      if (!claims || claims.iss !== options.clientEmail || claims.aud !== tokenUrl)
+        return { status: 400, json: { error: "invalid_grant" } };
       state.assertions.push(claims);
       return { status: 200, json: { access_token: token, expires_in: 3599, token_type: "Bearer" } };
     }
@@ -49,7 +53,10 @@ export async function startFakeGoogle(options: { publicKey: KeyObject; clientEma
       ...body,
       calendarId: decodeURIComponent(match[1] ?? ""),
       ...(withConference && !state.pendingConference
-        ? { hangoutLink: link, conferenceData: { entryPoints: [{ entryPointType: "video", uri: link }], createRequest: { status: { statusCode: "success" } } } }
+        ? {
+            hangoutLink: link,
+            conferenceData: { entryPoints: [{ entryPointType: "video", uri: link }], createRequest: { status: { statusCode: "success" } } },
+          }
         : { conferenceData: { createRequest: { status: { statusCode: "pending" } } } }),
     };
     state.events.set(id, event);

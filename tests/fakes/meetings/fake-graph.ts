@@ -18,7 +18,9 @@ export async function startFakeGraph(credentials: { tenantId: string; clientId: 
         form.get("client_secret") === credentials.clientSecret &&
         form.get("grant_type") === "client_credentials" &&
         form.get("scope") === "https://graph.microsoft.com/.default";
-      return ok ? { status: 200, json: { token_type: "Bearer", expires_in: 3599, access_token: token } } : { status: 401, json: { error: "invalid_client" } };
+      return ok
+        ? { status: 200, json: { token_type: "Bearer", expires_in: 3599, access_token: token } }
+        : { status: 401, json: { error: "invalid_client" } };
     }
     if (request.url.pathname === `/v1.0/users/${credentials.organizer}/onlineMeetings/createOrGet`) {
       if (bearer(request) !== token) return { status: 401, json: { error: { code: "InvalidAuthenticationToken" } } };
@@ -29,7 +31,10 @@ export async function startFakeGraph(credentials: { tenantId: string; clientId: 
       const id = `MSo1N2Y5ZGFj${state.meetings.size}`;
       const meeting = { id, joinWebUrl: `https://teams.microsoft.com/l/meetup-join/fake-${state.meetings.size}`, body };
       state.meetings.set(externalId, meeting);
-      return { status: 201, json: { id, joinWebUrl: meeting.joinWebUrl, startDateTime: body.startDateTime, endDateTime: body.endDateTime } };
+      return {
+        status: 201,
+        json: { id, joinWebUrl: meeting.joinWebUrl, startDateTime: body.startDateTime, endDateTime: body.endDateTime },
+      };
     }
     return { status: 404, json: { error: { code: "NotFound" } } };
   };

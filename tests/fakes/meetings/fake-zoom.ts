@@ -18,14 +18,19 @@ export async function startFakeZoom(credentials: { accountId: string; clientId: 
         request.headers.authorization === expectedBasic &&
         request.url.searchParams.get("grant_type") === "account_credentials" &&
         request.url.searchParams.get("account_id") === credentials.accountId;
-      return ok ? { status: 200, json: { access_token: token, token_type: "bearer", expires_in: 3599 } } : { status: 401, json: { reason: "Invalid client" } };
+      return ok
+        ? { status: 200, json: { access_token: token, token_type: "bearer", expires_in: 3599 } }
+        : { status: 401, json: { reason: "Invalid client" } };
     }
     if (request.url.pathname === "/v2/users/me/meetings" && request.method === "POST") {
       if (bearer(request) !== token) return { status: 401, json: { code: 124, message: "Invalid access token." } };
       const body = JSON.parse(request.body) as Record<string, unknown>;
       const id = 85000000000 + state.meetings.length;
       state.meetings.push(body);
-      return { status: 201, json: { id, join_url: `https://zoom.us/j/${id}?pwd=fake`, start_time: body.start_time, duration: body.duration } };
+      return {
+        status: 201,
+        json: { id, join_url: `https://zoom.us/j/${id}?pwd=fake`, start_time: body.start_time, duration: body.duration },
+      };
     }
     return { status: 404, json: { code: 404, message: "Not found" } };
   };

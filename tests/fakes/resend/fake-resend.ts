@@ -68,7 +68,9 @@ export async function startFakeResend(apiKey = "re_test_fake", options: { latenc
 
   const latencyMs = options.latencyMs ?? 0;
   const server = await startJsonServer(
-    latencyMs > 0 ? async (request) => new Promise<FakeResponse>((resolve) => setTimeout(() => resolve(handle(request)), latencyMs)) : handle,
+    latencyMs > 0
+      ? async (request) => new Promise<FakeResponse>((resolve) => setTimeout(() => resolve(handle(request)), latencyMs))
+      : handle,
   );
   return {
     url: server.url,

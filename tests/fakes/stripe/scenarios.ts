@@ -17,7 +17,13 @@ export async function heldStripeBooking(db: Db, options: { now?: Date; slotId?: 
   });
   if (started.payment.mode !== "stripe") throw new Error(`expected Stripe mode, got ${started.payment.mode}`);
   const payment = await db.payment.findUniqueOrThrow({ where: { bookingId: started.booking.id } });
-  return { bookingId: started.booking.id, slotId, intentId: payment.providerPaymentId, paymentId: payment.id, clientSecret: started.payment.clientSecret };
+  return {
+    bookingId: started.booking.id,
+    slotId,
+    intentId: payment.providerPaymentId,
+    paymentId: payment.id,
+    clientSecret: started.payment.clientSecret,
+  };
 }
 
 /** Moves a booking's hold into the past, as if the visitor had walked away. */

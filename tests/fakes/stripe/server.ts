@@ -104,7 +104,11 @@ export class FakeStripeServer {
     const payload = JSON.stringify(event);
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: this.forwardTo.secret });
     try {
-      await fetch(this.forwardTo.url, { method: "POST", body: payload, headers: { "content-type": "application/json", "stripe-signature": header } });
+      await fetch(this.forwardTo.url, {
+        method: "POST",
+        body: payload,
+        headers: { "content-type": "application/json", "stripe-signature": header },
+      });
     } catch {
       // Like Stripe, a delivery that fails is simply not acknowledged.
     }
@@ -183,8 +187,19 @@ export class FakeStripeServer {
     }
     if (method === "POST" && path === "/v1/refunds") {
       const paymentIntent = str(form, "payment_intent");
-      if (!paymentIntent) throw new FakeApiError(400, { type: "invalid_request_error", code: "parameter_missing", param: "payment_intent", message: "Missing payment_intent" });
-      return s.createRefund({ paymentIntent, amount: int(form, "amount"), metadata: record(form, "metadata"), reason: str(form, "reason") ?? null });
+      if (!paymentIntent)
+        throw new FakeApiError(400, {
+          type: "invalid_request_error",
+          code: "parameter_missing",
+          param: "payment_intent",
+          message: "Missing payment_intent",
+        });
+      return s.createRefund({
+        paymentIntent,
+        amount: int(form, "amount"),
+        metadata: record(form, "metadata"),
+        reason: str(form, "reason") ?? null,
+      });
     }
     if (method === "GET" && path === "/v1/refunds") {
       const pi = str(form, "payment_intent");
@@ -193,10 +208,14 @@ export class FakeStripeServer {
     }
     if ((m = /^\/v1\/refunds\/([^/]+)$/.exec(path)) && method === "GET") {
       const refund = s.refunds.get(m[1]!);
-      if (!refund) throw new FakeApiError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such refund: '${m[1]}'` });
+      if (!refund)
+        throw new FakeApiError(404, { type: "invalid_request_error", code: "resource_missing", message: `No such refund: '${m[1]}'` });
       return refund;
     }
-    throw new FakeApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}). The fake implements only what the app calls.` });
+    throw new FakeApiError(404, {
+      type: "invalid_request_error",
+      message: `Unrecognized request URL (${method}: ${path}). The fake implements only what the app calls.`,
+    });
   }
 
   private listIntents(form: Form) {
@@ -227,9 +246,16 @@ export class FakeStripeServer {
       else if (method === "POST" && url.pathname === "/_fake/outage") this.outage((body.kind as FailureKind) ?? "500");
       else if (method === "POST" && url.pathname === "/_fake/restore") this.restore();
       else if (method === "POST" && url.pathname === "/_fake/fail-next") {
-        this.failNext(body.kind as FailureKind, { times: body.times as number | undefined, match: body.match ? new RegExp(String(body.match)) : undefined });
+        this.failNext(body.kind as FailureKind, {
+          times: body.times as number | undefined,
+          match: body.match ? new RegExp(String(body.match)) : undefined,
+        });
       } else if (method === "POST" && url.pathname.startsWith("/_fake/confirm/")) {
-        return this.send(res, 200, this.state.confirmIntent(url.pathname.split("/").pop()!, (body.paymentMethod as string) ?? "pm_card_visa"));
+        return this.send(
+          res,
+          200,
+          this.state.confirmIntent(url.pathname.split("/").pop()!, (body.paymentMethod as string) ?? "pm_card_visa"),
+        );
       } else if (method === "GET" && url.pathname === "/_fake/events") return this.send(res, 200, this.state.events);
       else return this.send(res, 404, { error: { type: "invalid_request_error", message: "unknown control endpoint" } });
       this.send(res, 200, { ok: true });

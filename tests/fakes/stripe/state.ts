@@ -5,12 +5,7 @@ import { randomBytes } from "node:crypto";
 // mapping; fields the app never reads are left out.
 
 export type FakeIntentStatus =
-  | "requires_payment_method"
-  | "requires_confirmation"
-  | "requires_action"
-  | "processing"
-  | "succeeded"
-  | "canceled";
+  "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "succeeded" | "canceled";
 
 export type PaymentError = { type: "card_error"; code: string; decline_code?: string; message: string };
 
@@ -89,8 +84,18 @@ export const TEST_PAYMENT_METHODS: Record<string, "succeeded" | "processing" | P
   pm_card_mastercard: "succeeded",
   pm_card_visa_debit: "succeeded",
   pm_usBankAccount: "processing",
-  pm_card_chargeDeclined: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." },
-  pm_card_visa_chargeDeclined: { type: "card_error", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." },
+  pm_card_chargeDeclined: {
+    type: "card_error",
+    code: "card_declined",
+    decline_code: "generic_decline",
+    message: "Your card was declined.",
+  },
+  pm_card_visa_chargeDeclined: {
+    type: "card_error",
+    code: "card_declined",
+    decline_code: "generic_decline",
+    message: "Your card was declined.",
+  },
   pm_card_chargeDeclinedInsufficientFunds: {
     type: "card_error",
     code: "card_declined",
@@ -161,12 +166,27 @@ export class FakeStripeState {
     return intent;
   }
 
-  createIntent(input: { amount: number; currency: string; metadata: Record<string, string>; automaticPaymentMethods: boolean }): FakeIntent {
+  createIntent(input: {
+    amount: number;
+    currency: string;
+    metadata: Record<string, string>;
+    automaticPaymentMethods: boolean;
+  }): FakeIntent {
     if (!Number.isInteger(input.amount) || input.amount < 1) {
-      throw new FakeApiError(400, { type: "invalid_request_error", code: "parameter_invalid_integer", param: "amount", message: "Invalid amount" });
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "parameter_invalid_integer",
+        param: "amount",
+        message: "Invalid amount",
+      });
     }
     if (!/^[a-z]{3}$/.test(input.currency)) {
-      throw new FakeApiError(400, { type: "invalid_request_error", code: "parameter_invalid", param: "currency", message: "Invalid currency" });
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "parameter_invalid",
+        param: "currency",
+        message: "Invalid currency",
+      });
     }
     const id = newId("pi");
     const intent: FakeIntent = {
@@ -207,7 +227,12 @@ export class FakeStripeState {
     }
     const outcome = TEST_PAYMENT_METHODS[paymentMethod];
     if (!outcome) {
-      throw new FakeApiError(400, { type: "invalid_request_error", code: "resource_missing", param: "payment_method", message: `No such PaymentMethod: '${paymentMethod}'` });
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "resource_missing",
+        param: "payment_method",
+        message: `No such PaymentMethod: '${paymentMethod}'`,
+      });
     }
     if (outcome === "succeeded") return this.succeed(intent);
     if (outcome === "processing") {
@@ -287,7 +312,11 @@ export class FakeStripeState {
     }
     const remaining = charge.amount - charge.amount_refunded;
     if (remaining === 0) {
-      throw new FakeApiError(400, { type: "invalid_request_error", code: "charge_already_refunded", message: `Charge ${charge.id} has already been refunded.` });
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "charge_already_refunded",
+        message: `Charge ${charge.id} has already been refunded.`,
+      });
     }
     const amount = input.amount ?? remaining;
     if (!Number.isInteger(amount) || amount < 1 || amount > remaining) {

@@ -91,7 +91,9 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
       const body = opts.body ?? JSON.stringify(event);
       const headers: Record<string, string> = { "content-type": "application/json" };
       const signature =
-        opts.signature === undefined ? signedHeader(JSON.stringify(event), opts.secret ?? TEST_STRIPE_ENV.STRIPE_WEBHOOK_SECRET, opts.timestamp) : opts.signature;
+        opts.signature === undefined
+          ? signedHeader(JSON.stringify(event), opts.secret ?? TEST_STRIPE_ENV.STRIPE_WEBHOOK_SECRET, opts.timestamp)
+          : opts.signature;
       if (signature !== null) headers["stripe-signature"] = signature;
       return new Request("http://localhost/api/webhooks/stripe", { method: "POST", body, headers });
     },

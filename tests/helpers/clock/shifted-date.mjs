@@ -22,7 +22,8 @@ export function installShiftedDate(offsetMs) {
   // Own copies of the statics (UTC, parse): code that wraps Date again (Next does) copies own
   // properties only, so inheriting them through the prototype chain is not enough.
   for (const key of Object.getOwnPropertyNames(RealDate)) {
-    if (!["length", "name", "prototype", "now"].includes(key)) Object.defineProperty(ShiftedDate, key, Object.getOwnPropertyDescriptor(RealDate, key));
+    if (!["length", "name", "prototype", "now"].includes(key))
+      Object.defineProperty(ShiftedDate, key, Object.getOwnPropertyDescriptor(RealDate, key));
   }
   Object.setPrototypeOf(ShiftedDate, RealDate);
   ShiftedDate.prototype = RealDate.prototype;

@@ -26,31 +26,53 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
         </a>
       </PageHeader>
 
-      <form method="get" role="search" aria-label="Filter bookings" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-4">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter bookings"
+        className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-300 bg-white p-4"
+      >
         <div>
-          <label htmlFor="q" className={label}>Search name, email or company</label>
+          <label htmlFor="q" className={label}>
+            Search name, email or company
+          </label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} className={`${control} w-64`} />
         </div>
-        <FilterSelect name="status" label="Status" value={filters.status} anyLabel="Any status" options={Object.values(BookingStatus).map((v) => ({ value: v, label: BOOKING_STATUS_LABELS[v] }))} />
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filters.status}
+          anyLabel="Any status"
+          options={Object.values(BookingStatus).map((v) => ({ value: v, label: BOOKING_STATUS_LABELS[v] }))}
+        />
         <FilterSelect
           name="payment"
           label="Payment"
           value={filters.payment}
           anyLabel="Any payment"
-          options={[...Object.values(PaymentStatus).map((v) => ({ value: v, label: PAYMENT_STATUS_LABELS[v] })), { value: NO_PAYMENT, label: "No payment (free)" }]}
+          options={[
+            ...Object.values(PaymentStatus).map((v) => ({ value: v, label: PAYMENT_STATUS_LABELS[v] })),
+            { value: NO_PAYMENT, label: "No payment (free)" },
+          ]}
         />
         <div>
-          <label htmlFor="from" className={label}>From</label>
+          <label htmlFor="from" className={label}>
+            From
+          </label>
           <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} className={control} />
         </div>
         <div>
-          <label htmlFor="to" className={label}>To</label>
+          <label htmlFor="to" className={label}>
+            To
+          </label>
           <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} className={control} />
         </div>
         <button type="submit" className={filterButtonClass}>
           Apply filters
         </button>
-        <Link href="/admin/bookings" className={`${linkClass} py-2 text-sm`}>Clear</Link>
+        <Link href="/admin/bookings" className={`${linkClass} py-2 text-sm`}>
+          Clear
+        </Link>
       </form>
 
       <p className="mb-2 text-sm text-slate-700" role="status">

@@ -16,12 +16,15 @@ export default async function CalendarFeedPage() {
       <PageHeader title="Calendar feed" />
       <Section title="Subscribe to confirmed bookings">
         <p className="mb-2 text-sm">
-          A secret iCalendar URL listing confirmed bookings. Add it in Google Calendar (Other calendars → From URL) or Outlook (Add
-          calendar → Subscribe from web). Calendars refresh it every few hours.
+          A secret iCalendar URL listing confirmed bookings. Add it in Google Calendar (Other calendars → From URL) or Outlook (Add calendar
+          → Subscribe from web). Calendars refresh it every few hours.
         </p>
         <p className="mb-4 text-sm">
           {status.configured && status.rotatedAt ? (
-            <>A feed URL exists (created <When at={status.rotatedAt} timeZone={timeZone} />). For safety only its fingerprint is stored, so it cannot be shown again; create a new one if you lost it.</>
+            <>
+              A feed URL exists (created <When at={status.rotatedAt} timeZone={timeZone} />
+              ). For safety only its fingerprint is stored, so it cannot be shown again; create a new one if you lost it.
+            </>
           ) : (
             "No feed URL exists yet."
           )}
@@ -29,7 +32,11 @@ export default async function CalendarFeedPage() {
         <ActionForm
           action={rotateFeedTokenAction}
           submitLabel={status.configured ? "Rotate feed URL…" : "Create feed URL"}
-          confirm={status.configured ? { question: "Create a new URL? Calendars using the old one will stop updating.", confirmLabel: "Yes, rotate" } : undefined}
+          confirm={
+            status.configured
+              ? { question: "Create a new URL? Calendars using the old one will stop updating.", confirmLabel: "Yes, rotate" }
+              : undefined
+          }
         />
       </Section>
     </>

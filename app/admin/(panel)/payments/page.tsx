@@ -4,7 +4,20 @@ import { listPayments, paymentFiltersSchema } from "@/lib/admin/payments-query";
 import { PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
 import { env } from "@/lib/env";
 import { isExternalRefund } from "@/lib/payments/external-refunds";
-import { Badge, DataTable, Empty, Money, PageHeader, Pagination, PaymentStatusBadge, StatusFilter, When, linkClass, pageHref, tdClass } from "../../_components/ui";
+import {
+  Badge,
+  DataTable,
+  Empty,
+  Money,
+  PageHeader,
+  Pagination,
+  PaymentStatusBadge,
+  StatusFilter,
+  When,
+  linkClass,
+  pageHref,
+  tdClass,
+} from "../../_components/ui";
 
 export const metadata = { title: "Payments" };
 
@@ -24,19 +37,33 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         <DataTable caption="Payments" columns={["Started", "Visitor", "Amount", "Status", "Refunded", "Refunds", "Provider"]}>
           {result.rows.map((p) => (
             <tr key={p.id}>
-              <td className={tdClass}><When at={p.createdAt} timeZone={timeZone} pattern="MMM d, yyyy, h:mm a" /></td>
               <td className={tdClass}>
-                <Link className={linkClass} href={`/admin/bookings/${p.booking.id}#payment`}>{p.booking.name}</Link>
+                <When at={p.createdAt} timeZone={timeZone} pattern="MMM d, yyyy, h:mm a" />
+              </td>
+              <td className={tdClass}>
+                <Link className={linkClass} href={`/admin/bookings/${p.booking.id}#payment`}>
+                  {p.booking.name}
+                </Link>
                 <div className="text-slate-700">{p.booking.email}</div>
               </td>
-              <td className={tdClass}><Money cents={p.amountCents} currency={p.currency} /></td>
+              <td className={tdClass}>
+                <Money cents={p.amountCents} currency={p.currency} />
+              </td>
               <td className={tdClass}>
                 <PaymentStatusBadge status={p.status} />
-                {p.refundedOutsideApp ? <div className="mt-1"><Badge tone="amber">Refunded outside the app; booking still confirmed</Badge></div> : null}
+                {p.refundedOutsideApp ? (
+                  <div className="mt-1">
+                    <Badge tone="amber">Refunded outside the app; booking still confirmed</Badge>
+                  </div>
+                ) : null}
               </td>
-              <td className={tdClass}><Money cents={p.refundedCents} currency={p.currency} /></td>
               <td className={tdClass}>
-                {p.refunds.length === 0 ? "—" : (
+                <Money cents={p.refundedCents} currency={p.currency} />
+              </td>
+              <td className={tdClass}>
+                {p.refunds.length === 0 ? (
+                  "—"
+                ) : (
                   <ul>
                     {p.refunds.map((r) => (
                       <li key={r.id}>
@@ -52,7 +79,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           ))}
         </DataTable>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} href={(page) => pageHref("/admin/payments", { status: filters.status }, page)} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        href={(page) => pageHref("/admin/payments", { status: filters.status }, page)}
+      />
     </>
   );
 }

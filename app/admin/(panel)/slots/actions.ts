@@ -3,7 +3,15 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { adminAction } from "@/app/admin/_lib/admin-action";
-import { bulkGenerateSlots, bulkSlotsSchema, createSlot, deleteSlot, setSlotAvailability, slotInputSchema, updateSlot } from "@/lib/booking/slot-admin";
+import {
+  bulkGenerateSlots,
+  bulkSlotsSchema,
+  createSlot,
+  deleteSlot,
+  setSlotAvailability,
+  slotInputSchema,
+  updateSlot,
+} from "@/lib/booking/slot-admin";
 import { env } from "@/lib/env";
 
 const slotId = z.object({ slotId: z.uuid("Unknown slot.") });

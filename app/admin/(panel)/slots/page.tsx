@@ -40,13 +40,23 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Slots">
         <p className="text-sm text-slate-700">Times in {timeZone}</p>
       </PageHeader>
-      {params.deleted ? <p role="status" className="mb-4 rounded bg-emerald-50 p-2 text-sm text-emerald-900">Slot deleted.</p> : null}
+      {params.deleted ? (
+        <p role="status" className="mb-4 rounded bg-emerald-50 p-2 text-sm text-emerald-900">
+          Slot deleted.
+        </p>
+      ) : null}
 
       <Section title={`Week of ${week.days[0]!.label}`} id="week">
         <nav aria-label="Weeks" className="mb-3 flex gap-4 text-sm">
-          <Link className={linkClass} href={`/admin/slots?week=${week.previousWeek}`}>← Previous week</Link>
-          <Link className={linkClass} href="/admin/slots">This week</Link>
-          <Link className={linkClass} href={`/admin/slots?week=${week.nextWeek}`}>Next week →</Link>
+          <Link className={linkClass} href={`/admin/slots?week=${week.previousWeek}`}>
+            ← Previous week
+          </Link>
+          <Link className={linkClass} href="/admin/slots">
+            This week
+          </Link>
+          <Link className={linkClass} href={`/admin/slots?week=${week.nextWeek}`}>
+            Next week →
+          </Link>
         </nav>
         <div className="space-y-4">
           {week.days.map((day) => (
@@ -64,9 +74,13 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
                         <span className="w-40 font-medium">
                           <When at={slot.startsAt} timeZone={timeZone} pattern="h:mm a" />, {slot.durationMinutes} min
                         </span>
-                        <span className="w-24">{slot.requiresPayment ? <Money cents={slot.priceCents} currency={slot.currency} /> : "Free"}</span>
+                        <span className="w-24">
+                          {slot.requiresPayment ? <Money cents={slot.priceCents} currency={slot.currency} /> : "Free"}
+                        </span>
                         <span className="w-56 text-slate-700">{slot.methods.map((m) => METHOD_INFO[m].label).join(", ")}</span>
-                        <span className="w-56"><SlotStatus slot={slot} now={now} /></span>
+                        <span className="w-56">
+                          <SlotStatus slot={slot} now={now} />
+                        </span>
                         <ActionForm
                           action={setSlotAvailabilityAction}
                           submitLabel={slot.isAvailable ? "Close" : "Open"}
@@ -98,7 +112,15 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
             action={createSlotAction}
             submitLabel="Create slot"
             timeZone={timeZone}
-            values={{ date: "", time: "09:00", durationMinutes: 60, methods: [...MEETING_METHODS], requiresPayment: true, amount: "10.00", isAvailable: true }}
+            values={{
+              date: "",
+              time: "09:00",
+              durationMinutes: 60,
+              methods: [...MEETING_METHODS],
+              requiresPayment: true,
+              amount: "10.00",
+              isAvailable: true,
+            }}
           />
         </Section>
 
@@ -110,12 +132,31 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
           <ActionForm action={bulkGenerateSlotsAction} submitLabel="Generate slots">
             <div className="grid gap-3 sm:grid-cols-2">
               <Field label="Days ahead" name="days" type="number" min={1} max={365} required defaultValue={DEFAULT_PLAN.days} />
-              <Field label="Duration (minutes)" name="durationMinutes" type="number" min={5} max={480} required defaultValue={DEFAULT_PLAN.durationMinutes} />
+              <Field
+                label="Duration (minutes)"
+                name="durationMinutes"
+                type="number"
+                min={5}
+                max={480}
+                required
+                defaultValue={DEFAULT_PLAN.durationMinutes}
+              />
               <Field label="Start hour" name="startHour" type="number" min={0} max={23} required defaultValue={DEFAULT_PLAN.startHour} />
               <Field label="End hour" name="endHour" type="number" min={1} max={24} required defaultValue={DEFAULT_PLAN.endHour} />
-              <Field label="Amount (USD, 0 for free)" name="amount" inputMode="decimal" defaultValue={(DEFAULT_PLAN.priceCents / 100).toFixed(2)} />
+              <Field
+                label="Amount (USD, 0 for free)"
+                name="amount"
+                inputMode="decimal"
+                defaultValue={(DEFAULT_PLAN.priceCents / 100).toFixed(2)}
+              />
             </div>
-            <ChoiceGroup legend="Meeting methods" name="methods" type="checkbox" options={allMethods} defaultValues={[...DEFAULT_PLAN.methods]} />
+            <ChoiceGroup
+              legend="Meeting methods"
+              name="methods"
+              type="checkbox"
+              options={allMethods}
+              defaultValues={[...DEFAULT_PLAN.methods]}
+            />
           </ActionForm>
         </Section>
       </div>

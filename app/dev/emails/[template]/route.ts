@@ -31,7 +31,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ temp
       const invite = await sampleInvite(template);
       return invite ? text(invite, "text/calendar") : text("This email has no invitation", "text/plain", 404);
     }
-    if (format === "text") return text(`Subject: ${preview.subject}\n\n${await render(preview.element, { plainText: true })}`, "text/plain");
+    if (format === "text")
+      return text(`Subject: ${preview.subject}\n\n${await render(preview.element, { plainText: true })}`, "text/plain");
     return text(await render(preview.element), "text/html");
   } catch (error) {
     // The rendering error goes to the server log (the dev terminal), not the page.

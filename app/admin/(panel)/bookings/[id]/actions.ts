@@ -4,7 +4,10 @@ import { z } from "zod";
 import { adminAction } from "@/app/admin/_lib/admin-action";
 import { adminCancelBooking, adminRefundPayment, adminSendReminder } from "@/lib/admin/booking-admin-actions";
 import {
-  adminConfirmBooking, adminRecordMeetingResult, adminRecordProjectOutcome, adminReissueManageLink,
+  adminConfirmBooking,
+  adminRecordMeetingResult,
+  adminRecordProjectOutcome,
+  adminReissueManageLink,
 } from "@/lib/booking/admin-transitions";
 import { parseAmountToCents } from "@/lib/booking/slot-generator";
 import { bookingIdSchema } from "@/lib/booking/schemas";
@@ -39,7 +42,12 @@ export const markNoShowAction = adminAction("booking.mark_no_show", booking, asy
 
 const cancelSchema = booking.extend({
   refund: z.enum(["policy", "full", "none"], { error: "Choose how much to refund." }),
-  reason: z.string().trim().max(500, "At most 500 characters.").optional().transform((v) => v || undefined),
+  reason: z
+    .string()
+    .trim()
+    .max(500, "At most 500 characters.")
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export const cancelBookingAction = adminAction("booking.cancel", cancelSchema, async (actor, input) => {
@@ -62,7 +70,11 @@ export const reissueManageLinkAction = adminAction("booking.reissue_manage_link"
 
 const outcomeSchema = booking.extend({
   projectOutcome: z.enum(["NONE", "WON", "LOST"], { error: "Choose an outcome." }),
-  projectNotes: z.string().trim().max(2000, "At most 2000 characters.").transform((v) => v || null),
+  projectNotes: z
+    .string()
+    .trim()
+    .max(2000, "At most 2000 characters.")
+    .transform((v) => v || null),
 });
 
 export const recordOutcomeAction = adminAction("booking.project_outcome", outcomeSchema, async (actor, { bookingId, ...outcome }) => {

@@ -16,12 +16,29 @@ import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_compon
 import { RefundForm } from "../../../_components/refund-form";
 import { AuditTable } from "../../../_components/audit-table";
 import {
-  Badge, BookingStatusBadge, DataTable, EmailStatusBadge, Empty, Money, PageHeader, PaymentStatusBadge, SafeLink, Section, When,
-  linkClass, tdClass,
+  Badge,
+  BookingStatusBadge,
+  DataTable,
+  EmailStatusBadge,
+  Empty,
+  Money,
+  PageHeader,
+  PaymentStatusBadge,
+  SafeLink,
+  Section,
+  When,
+  linkClass,
+  tdClass,
 } from "../../../_components/ui";
 import {
-  cancelBookingAction, confirmBookingAction, markCompletedAction, markNoShowAction, recordOutcomeAction, refundPaymentAction,
-  reissueManageLinkAction, sendReminderAction,
+  cancelBookingAction,
+  confirmBookingAction,
+  markCompletedAction,
+  markNoShowAction,
+  recordOutcomeAction,
+  refundPaymentAction,
+  reissueManageLinkAction,
+  sendReminderAction,
 } from "./actions";
 
 export const metadata = { title: "Booking" };
@@ -89,7 +106,9 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
   return (
     <>
       {actions.length > 0 ? <div className="flex flex-wrap items-start gap-4">{actions}</div> : null}
-      {b.status === "CONFIRMED" && !started && b.reminderSentAt ? <p className="mt-2 text-sm text-slate-700">A reminder has already been sent.</p> : null}
+      {b.status === "CONFIRMED" && !started && b.reminderSentAt ? (
+        <p className="mt-2 text-sm text-slate-700">A reminder has already been sent.</p>
+      ) : null}
       {b.status === "CONFIRMED" && !started ? (
         <p className="mt-2 text-sm text-slate-700">Completed and no-show can be recorded once the meeting has started.</p>
       ) : null}
@@ -109,7 +128,10 @@ function CancelForm({ b }: { b: BookingDetail }) {
       submitLabel="Cancel booking…"
       variant="danger"
       confirm={{
-        question: b.status === "CONFIRMED" ? "Cancel this booking? The visitor will be emailed and the slot freed." : "Cancel this held booking and free the slot?",
+        question:
+          b.status === "CONFIRMED"
+            ? "Cancel this booking? The visitor will be emailed and the slot freed."
+            : "Cancel this held booking and free the slot?",
         confirmLabel: "Yes, cancel booking",
       }}
     >
@@ -149,14 +171,20 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/bookings" className={linkClass}>← All bookings</Link>
+        <Link href="/admin/bookings" className={linkClass}>
+          ← All bookings
+        </Link>
       </p>
       <PageHeader title={`Booking: ${b.name}`}>
         <BookingStatusBadge status={b.status} />
         {b.refundedOutsideApp ? <Badge tone="amber">Refunded outside the app</Badge> : null}
       </PageHeader>
       {b.refundedOutsideApp ? (
-        <p role="alert" data-testid="refunded-outside-app" className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">
+        <p
+          role="alert"
+          data-testid="refunded-outside-app"
+          className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950"
+        >
           Money on this booking was refunded outside the app (for example in the Stripe dashboard), and the booking is still confirmed.
           Cancel it below if the meeting should not go ahead.
         </p>
@@ -166,12 +194,18 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         <Section title="Lead">
           <dl>
             <Detail term="Name">{b.name}</Detail>
-            <Detail term="Email"><a className={linkClass} href={`mailto:${b.email}`}>{b.email}</a></Detail>
+            <Detail term="Email">
+              <a className={linkClass} href={`mailto:${b.email}`}>
+                {b.email}
+              </a>
+            </Detail>
             <Detail term="Company">{b.company ?? "—"}</Detail>
             <Detail term="Phone">{b.phone ?? "—"}</Detail>
             <Detail term="Visitor time zone">{b.timeZone}</Detail>
             <Detail term="Booked">{<When at={b.createdAt} timeZone={timeZone} />}</Detail>
-            <Detail term="Reference"><code>{b.id}</code></Detail>
+            <Detail term="Reference">
+              <code>{b.id}</code>
+            </Detail>
           </dl>
           <h3 className="mt-3 text-sm font-semibold">Notes from the visitor</h3>
           {/* Rendered as text: React escapes it, so markup in notes stays inert. */}
@@ -186,9 +220,15 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
             <Detail term="Visitor's time">{<When at={b.slot.startsAt} timeZone={b.timeZone} />}</Detail>
             <Detail term="Duration">{b.slot.durationMinutes} minutes</Detail>
             <Detail term="Method">{METHOD_INFO[b.method].label}</Detail>
-            <Detail term="Meeting link"><SafeLink url={b.meetingUrl} /></Detail>
+            <Detail term="Meeting link">
+              <SafeLink url={b.meetingUrl} />
+            </Detail>
             <Detail term="Reminder sent">{b.reminderSentAt ? <When at={b.reminderSentAt} timeZone={timeZone} /> : "Not yet"}</Detail>
-            {b.cancelledAt ? <Detail term="Cancelled">{<When at={b.cancelledAt} timeZone={timeZone} />} {b.cancellationReason ? `— ${b.cancellationReason}` : null}</Detail> : null}
+            {b.cancelledAt ? (
+              <Detail term="Cancelled">
+                {<When at={b.cancelledAt} timeZone={timeZone} />} {b.cancellationReason ? `— ${b.cancellationReason}` : null}
+              </Detail>
+            ) : null}
           </dl>
         </Section>
       </div>
@@ -223,10 +263,18 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         {payment ? (
           <>
             <dl>
-              <Detail term="Amount"><Money cents={payment.amountCents} currency={payment.currency} /></Detail>
-              <Detail term="Status"><PaymentStatusBadge status={payment.status} /></Detail>
-              <Detail term="Refunded"><Money cents={payment.refundedCents} currency={payment.currency} /></Detail>
-              <Detail term="Provider">{payment.provider === "DEMO" ? "Demo" : "Stripe"} <code className="text-xs">{payment.providerPaymentId}</code></Detail>
+              <Detail term="Amount">
+                <Money cents={payment.amountCents} currency={payment.currency} />
+              </Detail>
+              <Detail term="Status">
+                <PaymentStatusBadge status={payment.status} />
+              </Detail>
+              <Detail term="Refunded">
+                <Money cents={payment.refundedCents} currency={payment.currency} />
+              </Detail>
+              <Detail term="Provider">
+                {payment.provider === "DEMO" ? "Demo" : "Stripe"} <code className="text-xs">{payment.providerPaymentId}</code>
+              </Detail>
               {payment.succeededAt ? <Detail term="Paid">{<When at={payment.succeededAt} timeZone={timeZone} />}</Detail> : null}
               {payment.failureMessage ? <Detail term="Failure">{payment.failureMessage}</Detail> : null}
             </dl>
@@ -237,10 +285,17 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               <DataTable caption="Refunds" columns={["When", "Amount", "Status", "Reason"]}>
                 {payment.refunds.map((r) => (
                   <tr key={r.id}>
-                    <td className={tdClass}><When at={r.createdAt} timeZone={timeZone} /></td>
-                    <td className={tdClass}><Money cents={r.amountCents} currency={payment.currency} /></td>
+                    <td className={tdClass}>
+                      <When at={r.createdAt} timeZone={timeZone} />
+                    </td>
+                    <td className={tdClass}>
+                      <Money cents={r.amountCents} currency={payment.currency} />
+                    </td>
                     <td className={tdClass}>{r.status.toLowerCase()}</td>
-                    <td className={tdClass}>{r.reason ?? "—"}{isExternalRefund(r) ? " (outside the app)" : null}</td>
+                    <td className={tdClass}>
+                      {r.reason ?? "—"}
+                      {isExternalRefund(r) ? " (outside the app)" : null}
+                    </td>
                   </tr>
                 ))}
               </DataTable>
@@ -271,9 +326,15 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           <DataTable caption="Emails for this booking" columns={["Email", "To", "Status", "Attempts", "Sent"]}>
             {b.emails.map((e) => (
               <tr key={e.id}>
-                <td className={tdClass}><Link className={linkClass} href={`/admin/emails/${e.id}`}>{e.kind.replace(/_/g, " ")}</Link></td>
+                <td className={tdClass}>
+                  <Link className={linkClass} href={`/admin/emails/${e.id}`}>
+                    {e.kind.replace(/_/g, " ")}
+                  </Link>
+                </td>
                 <td className={tdClass}>{e.toAddress}</td>
-                <td className={tdClass}><EmailStatusBadge status={e.status} /></td>
+                <td className={tdClass}>
+                  <EmailStatusBadge status={e.status} />
+                </td>
                 <td className={tdClass}>{e.attempts}</td>
                 <td className={tdClass}>{e.sentAt ? <When at={e.sentAt} timeZone={timeZone} /> : "—"}</td>
               </tr>

@@ -20,7 +20,9 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href="/admin/emails" className={linkClass}>← All emails</Link>
+        <Link href="/admin/emails" className={linkClass}>
+          ← All emails
+        </Link>
       </p>
       <PageHeader title={email.subject ?? email.kind.replace(/_/g, " ")}>
         <EmailStatusBadge status={email.status} />
@@ -32,11 +34,21 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           <dt className="font-medium">Kind</dt>
           <dd>{email.kind}</dd>
           <dt className="font-medium">Booking</dt>
-          <dd>{email.bookingId ? <Link className={linkClass} href={`/admin/bookings/${email.bookingId}`}>{email.bookingId}</Link> : "—"}</dd>
+          <dd>
+            {email.bookingId ? (
+              <Link className={linkClass} href={`/admin/bookings/${email.bookingId}`}>
+                {email.bookingId}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </dd>
           <dt className="font-medium">Attempts</dt>
           <dd>{email.attempts}</dd>
           <dt className="font-medium">Queued</dt>
-          <dd><When at={email.createdAt} timeZone={timeZone} /></dd>
+          <dd>
+            <When at={email.createdAt} timeZone={timeZone} />
+          </dd>
           <dt className="font-medium">Sent</dt>
           <dd>{email.sentAt ? <When at={email.sentAt} timeZone={timeZone} /> : "—"}</dd>
           <dt className="font-medium">Last error</dt>
@@ -53,7 +65,12 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
       <Section title="Rendered email">
         {email.html ? (
           // sandbox="" blocks scripts, forms and navigation: the email is shown, never run.
-          <iframe title="Email preview" sandbox="" srcDoc={email.html} className="h-[32rem] w-full rounded border border-slate-300 bg-white" />
+          <iframe
+            title="Email preview"
+            sandbox=""
+            srcDoc={email.html}
+            className="h-[32rem] w-full rounded border border-slate-300 bg-white"
+          />
         ) : (
           <p className="text-sm text-slate-700">Not rendered yet: the email is rendered when it is first sent.</p>
         )}

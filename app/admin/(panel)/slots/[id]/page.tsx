@@ -23,7 +23,9 @@ export default async function EditSlotPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/admin/slots?week=${week}`} className={linkClass}>← Back to slots</Link>
+        <Link href={`/admin/slots?week=${week}`} className={linkClass}>
+          ← Back to slots
+        </Link>
       </p>
       <PageHeader title={`Slot on ${formatInZone(slot.startsAt, timeZone, "EEE, MMM d, yyyy, h:mm a zzz")}`} />
       {slot.bookings.length > 0 ? (
@@ -49,7 +51,12 @@ export default async function EditSlotPage({ params }: { params: Promise<{ id: s
         />
       </Section>
       <Section title="Delete">
-        <ActionForm action={deleteSlotAction} submitLabel="Delete slot…" variant="danger" confirm={{ question: "Delete this slot? This cannot be undone.", confirmLabel: "Yes, delete slot" }}>
+        <ActionForm
+          action={deleteSlotAction}
+          submitLabel="Delete slot…"
+          variant="danger"
+          confirm={{ question: "Delete this slot? This cannot be undone.", confirmLabel: "Yes, delete slot" }}
+        >
           <input type="hidden" name="slotId" value={slot.id} />
         </ActionForm>
       </Section>
