@@ -28,6 +28,7 @@ const CLIENT_SAFE = [
   "lib/meeting-methods.ts",
   "lib/refund-policy.ts",
   "lib/time-zones.ts",
+  "lib/format.ts",
   "lib/security/**",
   "lib/booking/detail-limits.ts",
   "lib/booking/schemas.ts",

@@ -39,7 +39,7 @@ export default function AdminBookingCancelledEmail(props: AdminBookingCancelledP
 AdminBookingCancelledEmail.PreviewProps = {
   ...previewAdminSummary,
   visitor: previewVisitor,
-  refundAmount: "$10.00",
+  refundAmount: "$10",
   reason: "Something came up at work.",
   adminUrl: "https://booking.example.com/admin/bookings/bk_preview0000000000000000000",
 } satisfies AdminBookingCancelledProps;

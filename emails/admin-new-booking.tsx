@@ -33,6 +33,6 @@ export default function AdminNewBookingEmail(props: AdminNewBookingProps) {
 AdminNewBookingEmail.PreviewProps = {
   ...previewAdminSummary,
   visitor: previewVisitor,
-  amountPaid: "$10.00",
+  amountPaid: "$10",
   adminUrl: "https://booking.example.com/admin/bookings/bk_preview0000000000000000000",
 } satisfies AdminNewBookingProps;

@@ -43,7 +43,7 @@ export default function AdminRefundedOutsideAppEmail(props: AdminRefundedOutside
 AdminRefundedOutsideAppEmail.PreviewProps = {
   ...previewAdminSummary,
   visitor: previewVisitor,
-  refundAmount: "$10.00",
-  amountPaid: "$10.00",
+  refundAmount: "$10",
+  amountPaid: "$10",
   adminUrl: "https://booking.example.com/admin/bookings/bk_preview0000000000000000000",
 } satisfies AdminRefundedOutsideAppProps;

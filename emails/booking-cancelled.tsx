@@ -45,7 +45,7 @@ export default function BookingCancelledEmail(props: BookingCancelledProps) {
 
 BookingCancelledEmail.PreviewProps = {
   ...previewSummary,
-  amountPaid: "$10.00",
-  refundAmount: "$10.00",
+  amountPaid: "$10",
+  refundAmount: "$10",
   bookUrl: previewBookUrl,
 } satisfies BookingCancelledProps;

@@ -7,7 +7,7 @@ import { styles } from "./_components/styles";
 import type { BookingSummary } from "./_components/types";
 
 export type BookingConfirmedProps = BookingSummary & {
-  /** "$10.00", or null for a free consultation. */
+  /** "$10", or null for a free consultation. */
   amountPaid: string | null;
   refundPolicy: string;
   manageUrl: string | null;
@@ -37,7 +37,7 @@ export default function BookingConfirmedEmail(props: BookingConfirmedProps) {
 
 BookingConfirmedEmail.PreviewProps = {
   ...previewSummary,
-  amountPaid: "$10.00",
+  amountPaid: "$10",
   refundPolicy: "The booking fee is refunded in full if you cancel more than 24 hours before the meeting.",
   manageUrl: previewManageUrl,
 } satisfies BookingConfirmedProps;

@@ -38,6 +38,6 @@ export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps
 
 LatePaymentRefundedEmail.PreviewProps = {
   ...previewSummary,
-  refundAmount: "$10.00",
+  refundAmount: "$10",
   bookUrl: previewBookUrl,
 } satisfies LatePaymentRefundedProps;

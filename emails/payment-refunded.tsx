@@ -25,4 +25,4 @@ export default function PaymentRefundedEmail(props: PaymentRefundedProps) {
   );
 }
 
-PaymentRefundedEmail.PreviewProps = { ...previewSummary, refundAmount: "$10.00", amountPaid: "$10.00" } satisfies PaymentRefundedProps;
+PaymentRefundedEmail.PreviewProps = { ...previewSummary, refundAmount: "$10", amountPaid: "$10" } satisfies PaymentRefundedProps;

@@ -1,6 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 
+import { zoneAbbreviation } from "@/lib/format";
+
 export function isValidTimeZone(tz: string): boolean {
   if (!tz || tz.length > 64) return false;
   try {
@@ -9,11 +11,6 @@ export function isValidTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
-export function localDateKey(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
 }
 
 /** UTC bounds [start, end) of a local calendar date in a time zone. */
@@ -35,5 +32,7 @@ export function isCalendarDate(input: string): boolean {
 
 /** e.g. "Tue, Mar 10, 2026, 9:00 AM EDT" in the given zone. */
 export function formatInZone(instant: Date, timeZone: string, pattern = "EEE, MMM d, yyyy, h:mm a zzz"): string {
-  return format(new TZDate(instant.getTime(), timeZone), pattern);
+  // date-fns's "zzz" asks Intl in en-US only ("GMT+1" for Berlin): write the shared abbreviation instead.
+  const named = pattern.replace(/z+/g, () => `'${zoneAbbreviation(instant, timeZone)}'`);
+  return format(new TZDate(instant.getTime(), timeZone), named);
 }

@@ -7,7 +7,7 @@ import { INITIAL_FLOW, flowReducer } from "./booking-flow-state";
 import { Calendar } from "./calendar";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
-import { dateKeyInZone, detectTimeZone, zoneCity } from "./format";
+import { dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
 import { StepList } from "./step-list";

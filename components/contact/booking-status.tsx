@@ -1,6 +1,6 @@
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import type { PublicBooking } from "@/lib/booking/public-view";
-import { formatDuration, formatMoney, formatWhen, zoneCity } from "./format";
+import { formatDuration, formatMoney, formatWhen, zoneCity } from "@/lib/format";
 import { MethodIcon } from "./method-icon";
 import { isSettledBooking } from "@/lib/status/booking-status";
 import { isRefundableStatus } from "@/lib/status/payment-status";

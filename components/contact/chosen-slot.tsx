@@ -1,5 +1,5 @@
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
-import { formatDuration, formatMoney, formatTime, formatWhen, zoneAbbreviation, zoneCity } from "./format";
+import { formatDuration, formatMoney, formatTime, formatWhen, zoneAbbreviation, zoneCity } from "@/lib/format";
 import { MethodIcon } from "./method-icon";
 import type { SlotOption } from "./types";
 

@@ -1,4 +1,4 @@
-import { formatMoney } from "./format";
+import { formatMoney } from "@/lib/format";
 import type { FeeInfo } from "./types";
 
 /** "A $10 refundable booking fee secures your time." Amount and policy come from the data. */

@@ -5,7 +5,7 @@ import type { StartedBooking } from "@/lib/payments/start-booking";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
 import { FeeNotice } from "./fee-notice";
-import { formatMoney } from "./format";
+import { formatMoney } from "@/lib/format";
 import { HoldCountdown } from "./hold-countdown";
 import type { ActionProblem, DetailsValues, SlotOption } from "./types";
 

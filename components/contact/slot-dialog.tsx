@@ -1,6 +1,15 @@
 import { useEffect, useId, useRef } from "react";
 import { dayLabel } from "./calendar-dates";
-import { dateKeyInZone, formatDuration, formatMoney, formatShortDate, formatTime, zoneAbbreviation, zoneCity } from "./format";
+import {
+  dateKeyInZone,
+  formatDuration,
+  formatMoney,
+  formatShortDate,
+  formatTime,
+  zoneCity,
+  zoneDescription,
+  zoneLabel,
+} from "@/lib/format";
 import { TimeZoneSelect } from "./time-zone-select";
 import type { SlotOption } from "./types";
 
@@ -90,13 +99,8 @@ export function SlotDialog({ dateKey, slots, zone, detectedZone, businessTimeZon
               onChange={onZoneChange}
             />
             <p id={`${ids}-zone-note`} className="mt-2 text-sm text-slate-600">
-              Times are shown in {zoneCity(zone)} time ({zoneAbbreviation(sample, zone)})
-              {showBusinessTime && (
-                <>
-                  ; each card also gives our time in {zoneCity(businessTimeZone)} ({zoneAbbreviation(sample, businessTimeZone)})
-                </>
-              )}
-              .
+              Times are shown in {zoneDescription(sample, zone)}
+              {showBusinessTime && <>; each card also gives our time in {zoneLabel(sample, businessTimeZone)}</>}.
             </p>
           </div>
           {slots.length === 0 ? (

@@ -3,7 +3,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { loadStripe, type Stripe, type StripeError } from "@stripe/stripe-js";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
-import { formatMoney } from "./format";
+import { formatMoney } from "@/lib/format";
 
 // The card step in Stripe mode: Stripe's Payment Element, confirmed in the browser with
 // redirect "if_required" (cards stay on the page; bank and wallet methods come back

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { zoneCity } from "./format";
+import { zoneCity } from "@/lib/format";
 
 type TimeZoneSelectProps = {
   id: string;

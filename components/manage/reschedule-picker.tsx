@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ManageAction } from "./types";
-import { formatShortDate, formatTime, zoneAbbreviation } from "@/components/contact/format";
+import { formatShortDate, formatTime, zoneAbbreviation } from "@/lib/format";
 
 export type RescheduleOption = { date: string; slots: { id: string; startsAt: string }[] };
 

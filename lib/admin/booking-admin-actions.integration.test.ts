@@ -11,7 +11,7 @@ describe("cancel with refund", () => {
   it("by policy: a booking days away is refunded in full, the visitor is emailed, and it is audited", async () => {
     const { booking, payment } = await seedBooking(t.db, { status: "CONFIRMED", paidCents: 2500, startsAt: addDays(new Date(), 5) });
     const message = await adminCancelBooking(actor, { bookingId: booking.id, refund: "policy", reason: "Double-booked" });
-    expect(message).toBe("Booking cancelled and $25.00 refunded.");
+    expect(message).toBe("Booking cancelled and $25 refunded.");
     expect((await t.db.booking.findUniqueOrThrow({ where: { id: booking.id } })).status).toBe("CANCELLED");
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment!.id } })).toMatchObject({ status: "REFUNDED", refundedCents: 2500 });
     const email = await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId: booking.id, kind: "booking_cancelled" } });
@@ -49,7 +49,7 @@ describe("refunds", () => {
     const { payment } = await seedBooking(t.db, { status: "COMPLETED", paidCents: 2000 });
     const key = crypto.randomUUID();
     expect(await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key })).toBe(
-      "Refunded $5.00.",
+      "Refunded $5.",
     );
     await expect(
       adminRefundPayment(actor, { paymentId: payment!.id, amountCents: 500, reason: "Goodwill", requestKey: key }),
@@ -59,7 +59,7 @@ describe("refunds", () => {
     ).rejects.toMatchObject({ code: "refund_not_allowed" });
     expect(
       await adminRefundPayment(actor, { paymentId: payment!.id, amountCents: undefined, reason: "Rest", requestKey: crypto.randomUUID() }),
-    ).toBe("Refunded $15.00.");
+    ).toBe("Refunded $15.");
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment!.id } })).toMatchObject({ status: "REFUNDED", refundedCents: 2000 });
     expect(await t.db.auditLog.count({ where: { action: "payment.refund" } })).toBe(2);
   });

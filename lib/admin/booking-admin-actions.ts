@@ -5,7 +5,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { cancelAndRefund, type RefundChoice } from "@/lib/payments/cancel-and-refund";
 import { refundPayment } from "@/lib/payments/refunds";
 import { queueReminderNow } from "@/lib/jobs/reminders";
-import { formatMoney } from "@/lib/email/format";
+import { formatMoney } from "@/lib/format";
 
 // Admin use cases that span payments or jobs, which have their own transactions: the
 // audit entry is written right after the change (it cannot share its transaction), and

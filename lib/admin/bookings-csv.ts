@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { csvPhone, toCsv } from "./csv";
@@ -26,7 +27,7 @@ const HEADER = [
   "Created (UTC)",
 ];
 
-const cents = (value: number | null | undefined) => (value === null || value === undefined ? "" : (value / 100).toFixed(2));
+const cents = (value: number | null | undefined) => (value === null || value === undefined ? "" : formatDecimalAmount(value));
 
 export function bookingsCsv(rows: BookingListRow[], timeZone: string): string {
   return toCsv(

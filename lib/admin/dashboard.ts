@@ -2,7 +2,8 @@ import "server-only";
 import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { BookingStatus } from "@/lib/db/generated/enums";
-import { localDateKey, localDayBounds } from "@/lib/time-zones";
+import { dateKeyInZone } from "@/lib/format";
+import { localDayBounds } from "@/lib/time-zones";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 import { PAID_PAYMENT_STATUSES } from "@/lib/status/payment-status";
 
@@ -14,7 +15,7 @@ const UPCOMING_LIMIT = 20;
 
 export async function getDashboard(timeZone: string, now = new Date()) {
   const db = await getDb();
-  const today = localDayBounds(localDateKey(now, timeZone), timeZone);
+  const today = localDayBounds(dateKeyInZone(now, timeZone), timeZone);
   const since = subDays(now, 30);
   const withSlot = { slot: true, payment: true } as const;
 

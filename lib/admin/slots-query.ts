@@ -3,7 +3,8 @@ import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfWeek } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
-import { isCalendarDate, localDateKey, localDayBounds } from "@/lib/time-zones";
+import { dateKeyInZone } from "@/lib/format";
+import { isCalendarDate, localDayBounds } from "@/lib/time-zones";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 
 // The slots week view: Monday to Sunday in the business time zone, each slot with the
@@ -30,7 +31,7 @@ function mondayOf(dateKey: string, timeZone: string): TZDate {
 }
 
 export async function slotWeek(week: string | undefined, timeZone: string, now = new Date()): Promise<SlotWeek> {
-  const monday = mondayOf(week && isCalendarDate(week) ? week : localDateKey(now, timeZone), timeZone);
+  const monday = mondayOf(week && isCalendarDate(week) ? week : dateKeyInZone(now, timeZone), timeZone);
   const dayKeys = Array.from({ length: 7 }, (_, i) => format(addDays(monday, i), "yyyy-MM-dd"));
   const start = localDayBounds(dayKeys[0]!, timeZone).start;
   const end = localDayBounds(dayKeys[6]!, timeZone).end;
@@ -43,7 +44,7 @@ export async function slotWeek(week: string | undefined, timeZone: string, now =
     days: dayKeys.map((dateKey, i) => ({
       dateKey,
       label: format(addDays(monday, i), "EEEE, MMM d"),
-      slots: slots.filter((s) => localDateKey(s.startsAt, timeZone) === dateKey),
+      slots: slots.filter((s) => dateKeyInZone(s.startsAt, timeZone) === dateKey),
     })),
   };
 }

@@ -81,12 +81,12 @@ describe("renderEmail", () => {
 
   it("states the fee, the refund policy and the refund amounts", async () => {
     const confirmed = await textOf("booking_confirmed", payload());
-    expect(confirmed).toContain("$10.00 paid");
+    expect(confirmed).toContain("$10 paid");
     expect(confirmed).toContain("refunded in full if you cancel more than 24 hours before");
-    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain("A refund of $10.00 is on its way");
-    expect(await textOf("booking_cancelled", payload({ refundCents: 0 }))).toContain("the booking fee of $10.00 is not refunded");
-    expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4.00 of the $10.00 you paid");
-    expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10.00");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain("A refund of $10 is on its way");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 0 }))).toContain("the booking fee of $10 is not refunded");
+    expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4 of the $10 you paid");
+    expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10");
     expect(await textOf("booking_confirmed", payload({ amountPaidCents: 0 }))).toContain("Free of charge");
   });
 

@@ -15,7 +15,8 @@ import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "@/emails/man
 import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
-import { formatMoney, formatShortStart, formatTimeRange, zoneCity } from "./format";
+import { formatMoney, zoneCity } from "@/lib/format";
+import { formatShortStart, formatTimeRange } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
 import { emailPayloadSchema, type EmailPayload } from "./payload";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { PaymentStatus } from "@/lib/db/generated/enums";
+import { formatMoney as money } from "@/lib/format";
 import { isProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 
@@ -54,8 +55,6 @@ function statusesFor(intent: IntentView): PaymentStatus[] {
       return ["REQUIRES_PAYMENT", "FAILED"];
   }
 }
-
-const money = (cents: number, currency: string) => `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
 
 function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
   const found: Discrepancy[] = [];

@@ -18,6 +18,7 @@ export type LockedPayment = {
   bookingId: string;
   amountCents: number;
   refundedCents: number;
+  currency: string;
   provider: string;
   providerPaymentId: string;
   status: string;
@@ -25,7 +26,7 @@ export type LockedPayment = {
 
 export async function lockPayment(tx: Tx, paymentId: string): Promise<LockedPayment | undefined> {
   const rows = await tx.$queryRaw<LockedPayment[]>`
-    SELECT "id", "bookingId", "amountCents", "refundedCents", "provider"::text AS "provider", "providerPaymentId", "status"::text AS "status"
+    SELECT "id", "bookingId", "amountCents", "refundedCents", "currency", "provider"::text AS "provider", "providerPaymentId", "status"::text AS "status"
     FROM "Payment" WHERE "id" = ${paymentId}::uuid FOR UPDATE`;
   return rows[0];
 }

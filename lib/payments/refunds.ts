@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
+import { formatMoney } from "@/lib/format";
 import { errorDetail, log } from "@/lib/log";
 import { isProviderError } from "./gateway";
 import { requireGateway } from "./gateway-registry";
@@ -44,7 +45,10 @@ async function reserveRefund(request: RefundRequest) {
     const amount = request.amountCents ?? remaining;
     if (!Number.isInteger(amount) || amount <= 0) throw new AppError("refund_not_allowed", "Nothing is left to refund on this payment.");
     if (amount > remaining) {
-      throw new AppError("refund_not_allowed", `At most ${(remaining / 100).toFixed(2)} can still be refunded on this payment.`);
+      throw new AppError(
+        "refund_not_allowed",
+        `At most ${formatMoney(remaining, payment.currency)} can still be refunded on this payment.`,
+      );
     }
     return tx.refund.create({
       data: { paymentId: payment.id, amountCents: amount, idempotencyKey: request.idempotencyKey, reason: request.reason.slice(0, 500) },

@@ -5,7 +5,7 @@ import { GET as getAvailable } from "@/app/api/slots/available/route";
 import { GET as getByDate } from "@/app/api/slots/route";
 import { useDatabaseForTests } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
-import { localDateKey } from "@/lib/time-zones";
+import { dateKeyInZone } from "@/lib/format";
 import { createSlot } from "@/tests/helpers/factories";
 import { countingClient } from "@/tests/helpers/query-counter";
 import { useTestDatabase } from "@/tests/helpers/test-db";
@@ -52,7 +52,7 @@ describe("GET /api/slots/available", () => {
     expect(ids).not.toContain(off.id);
     expect(ids).not.toContain(tooFar.id);
     for (const day of body.dates) {
-      for (const slot of day.slots) expect(localDateKey(new Date(slot.startsAt), TZ)).toBe(day.date);
+      for (const slot of day.slots) expect(dateKeyInZone(new Date(slot.startsAt), TZ)).toBe(day.date);
     }
   });
 
@@ -134,7 +134,7 @@ describe("request coalescing", () => {
       expect(counter.count()).toBe(one);
       expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
 
-      const byDate = () => getByDate(new NextRequest(`http://localhost/api/slots?date=${localDateKey(slot.startsAt, TZ)}`));
+      const byDate = () => getByDate(new NextRequest(`http://localhost/api/slots?date=${dateKeyInZone(slot.startsAt, TZ)}`));
       counter.reset();
       await byDate();
       const oneByDate = counter.count();
@@ -168,7 +168,7 @@ describe("GET /api/slots?date=", () => {
 
   it("returns one business-zone date's bookable slots", async () => {
     const slot = await createSlot(t.db, { startsAt: addDays(new Date(), 3) });
-    const date = localDateKey(slot.startsAt, TZ);
+    const date = dateKeyInZone(slot.startsAt, TZ);
     const response = await getByDate(request(`?date=${date}`));
     expect(response.status).toBe(200);
     const body = (await response.json()) as { date: string; slots: { id: string }[] };

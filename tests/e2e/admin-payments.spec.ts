@@ -12,7 +12,7 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await login(page);
   await page.goto(`/admin/bookings/${id}`);
   const payment = page.getByRole("region", { name: "Payment" });
-  await expect(payment).toContainText("$40.00");
+  await expect(payment).toContainText("$40");
 
   await payment.getByLabel("A partial amount").check();
   await payment.getByLabel("Partial amount (USD)").fill("15.00");
@@ -31,11 +31,11 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
 
   await payment.getByRole("button", { name: "Review refund" }).click();
   await payment.getByRole("button", { name: "Yes, refund" }).click();
-  await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$15\.00\./);
+  await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$15\./);
   await page.reload();
   const refreshed = page.getByRole("region", { name: "Payment" });
   await expect(refreshed).toContainText("Partially refunded");
-  await expect(refreshed.getByLabel(/Everything not yet refunded \(\$25\.00\)/)).toBeChecked();
+  await expect(refreshed.getByLabel(/Everything not yet refunded \(\$25\)/)).toBeChecked();
 
   // Asking for more than is left is refused with a clear message.
   await refreshed.getByLabel("A partial amount").check();
@@ -43,15 +43,15 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await refreshed.getByLabel("Reason").fill("Too much");
   await refreshed.getByRole("button", { name: "Review refund" }).click();
   await refreshed.getByRole("button", { name: "Yes, refund" }).click();
-  await expect(refreshed.getByRole("alert")).toHaveText("At most 25.00 can still be refunded on this payment.");
+  await expect(refreshed.getByRole("alert")).toHaveText("At most $25 can still be refunded on this payment.");
 
   await page.reload();
   const again = page.getByRole("region", { name: "Payment" });
   await again.getByLabel("Reason").fill("Refund the rest");
   await again.getByRole("button", { name: "Review refund" }).click();
-  await expect(again.getByText("Refund $25.00 to the visitor? Money sent back cannot be recalled.")).toBeVisible();
+  await expect(again.getByText("Refund $25 to the visitor? Money sent back cannot be recalled.")).toBeVisible();
   await again.getByRole("button", { name: "Yes, refund" }).click();
-  await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$25\.00\./);
+  await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$25\./);
 
   const row = await withE2eDb(
     async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0],
@@ -66,6 +66,6 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await page.goto("/admin/payments?status=REFUNDED");
   const line = page.locator("tbody tr", { hasText: "Refund Person" });
   await expect(line).toContainText("Refunded");
-  await expect(line).toContainText("$15.00 succeeded");
-  await expect(line).toContainText("$25.00 succeeded");
+  await expect(line).toContainText("$15 succeeded");
+  await expect(line).toContainText("$25 succeeded");
 });

@@ -7,7 +7,7 @@ import { useNotify } from "./notices";
 type Action = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
 export type ConfirmStep = {
-  /** Asked before the action runs, e.g. "Refund $10.00 to the visitor?". */
+  /** Asked before the action runs, e.g. "Refund $10 to the visitor?". */
   question: string;
   confirmLabel: string;
 };

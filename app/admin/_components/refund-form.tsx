@@ -1,5 +1,6 @@
 "use client";
 import type { ActionState } from "@/app/admin/_lib/action-state";
+import { formatMoney } from "@/lib/format";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup, Field } from "./fields";
 
@@ -21,11 +22,11 @@ export function RefundForm({
   remainingCents: number;
   currency: string;
 }) {
-  const money = (cents: number) =>
-    new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
   const describe = (values: FormData) => {
     const partial = values.get("kind") === "partial";
-    const amount = partial ? `${currency.toUpperCase()} ${String(values.get("amount") ?? "").trim() || "?"}` : money(remainingCents);
+    const amount = partial
+      ? `${currency.toUpperCase()} ${String(values.get("amount") ?? "").trim() || "?"}`
+      : formatMoney(remainingCents, currency);
     return `Refund ${amount} to the visitor? Money sent back cannot be recalled.`;
   };
   return (
@@ -45,7 +46,7 @@ export function RefundForm({
         type="radio"
         defaultValues={["full"]}
         options={[
-          { value: "full", label: `Everything not yet refunded (${money(remainingCents)})` },
+          { value: "full", label: `Everything not yet refunded (${formatMoney(remainingCents, currency)})` },
           { value: "partial", label: "A partial amount" },
         ]}
       />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BookingStatus, EmailStatus, PaymentStatus } from "@/lib/db/generated/enums";
 import { BOOKING_STATUS_LABELS, EMAIL_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
-import { formatMoney } from "@/lib/email/format";
+import { formatMoney } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 
 // Presentational pieces shared by the admin pages (server components, no data access).

@@ -5,7 +5,7 @@ import { listAvailableDates } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { getManageView, type ManageView } from "@/lib/self-service/manage-booking";
-import { formatMoney, formatWhen } from "@/components/contact/format";
+import { formatMoney, formatWhen } from "@/lib/format";
 import { googleCalendarUrl, outlookCalendarUrl } from "@/components/manage/calendar-links";
 import { CancelBookingForm } from "@/components/manage/cancel-booking-form";
 import { ReschedulePicker } from "@/components/manage/reschedule-picker";

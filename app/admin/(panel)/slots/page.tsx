@@ -5,6 +5,7 @@ import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { DEFAULT_PLAN } from "@/lib/booking/slot-generator";
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
 import { env } from "@/lib/env";
+import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../_components/action-form";
 import { ChoiceGroup, Field } from "../../_components/fields";
@@ -147,7 +148,7 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
                 label="Amount (USD, 0 for free)"
                 name="amount"
                 inputMode="decimal"
-                defaultValue={(DEFAULT_PLAN.priceCents / 100).toFixed(2)}
+                defaultValue={formatDecimalAmount(DEFAULT_PLAN.priceCents)}
               />
             </div>
             <ChoiceGroup

@@ -9,7 +9,7 @@ import { bookingIdSchema } from "@/lib/booking/schemas";
 import { env } from "@/lib/env";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
-import { formatMoney } from "@/lib/email/format";
+import { formatMoney } from "@/lib/format";
 import { isExternalRefund } from "@/lib/payments/external-refunds";
 import { ActionForm } from "../../../_components/action-form";
 import { ChoiceGroup, Field, SelectField, TextAreaField } from "../../../_components/fields";

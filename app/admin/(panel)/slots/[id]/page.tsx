@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getSlot } from "@/lib/admin/slots-query";
 import { env } from "@/lib/env";
+import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../../_components/action-form";
 import { SlotForm } from "../../../_components/slot-form";
@@ -45,7 +46,7 @@ export default async function EditSlotPage({ params }: { params: Promise<{ id: s
             durationMinutes: slot.durationMinutes,
             methods: slot.methods,
             requiresPayment: slot.requiresPayment,
-            amount: (slot.priceCents / 100).toFixed(2),
+            amount: formatDecimalAmount(slot.priceCents),
             isAvailable: slot.isAvailable,
           }}
         />
