@@ -1,9 +1,7 @@
 "use client";
-import type { ActionState } from "@/app/admin/_lib/action-state";
+import type { AdminAction } from "@/app/admin/_lib/action-state";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup, Field } from "./fields";
-
-type Action = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
 /** Full or partial refund, with a confirmation that repeats the amount. */
 export function RefundForm({
@@ -14,7 +12,7 @@ export function RefundForm({
   remainingCents,
   currency,
 }: {
-  action: Action;
+  action: AdminAction;
   bookingId: string;
   paymentId: string;
   requestKey: string;
