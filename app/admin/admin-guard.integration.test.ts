@@ -188,7 +188,7 @@ describe("with a real admin session", () => {
     setRequestHeaders(await adminSessionHeaders());
     const { rotateFeedTokenAction } = await import("./(panel)/calendar/actions");
     const result = await rotateFeedTokenAction(undefined, new FormData());
-    expect(result.status).toBe("success");
+    expect(result).toMatchObject({ ok: true });
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "calendar_feed.create" } });
     expect(audit.actorEmail).toBe(ADMIN.email);
 
@@ -197,7 +197,7 @@ describe("with a real admin session", () => {
     const { reissueManageLinkAction } = await import("./(panel)/bookings/[id]/actions");
     const form = new FormData();
     form.set("bookingId", booking.id);
-    expect((await reissueManageLinkAction(undefined, form)).status).toBe("success");
+    expect(await reissueManageLinkAction(undefined, form)).toMatchObject({ ok: true });
     expect(await t.db.auditLog.count({ where: { action: "booking.reissue_manage_link", actorEmail: ADMIN.email } })).toBe(1);
 
     const { GET } = await import("@/app/api/admin/bookings/export/route");

@@ -76,7 +76,10 @@ test.describe("request bodies", () => {
   test("the webhook on a server without a webhook secret answers 404 without reading the body", async () => {
     const upload = await chunkedUpload("/api/webhooks/stripe", 256 * MB, { "stripe-signature": "t=1,v1=x" });
     expect(upload.status).toBe(404);
-    expect(upload.sentBytes).toBeLessThan(16 * MB);
+    // Cut off long before its end. How much the client pushed first depends on how fast the
+    // server answers on a loaded machine (28 MB seen in CI); that the handler reads none of it
+    // is proved exactly in app/api/webhooks/stripe/route.test.ts (no chunk pulled, cancelled).
+    expect(upload.sentBytes).toBeLessThan(128 * MB);
     // Answered while the client is still sending, not after the upload.
     expect(upload.elapsedMs).toBeLessThan(5_000);
   });

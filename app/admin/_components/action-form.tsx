@@ -1,10 +1,8 @@
 "use client";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { IDLE_STATE, type ActionState } from "@/app/admin/_lib/action-state";
+import type { AdminAction, AdminActionResult } from "@/app/admin/_lib/action-state";
 import { FormStateContext } from "./form-state";
 import { useNotify } from "./notices";
-
-type Action = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
 export type ConfirmStep = {
   /** Asked before the action runs, e.g. "Refund $10 to the visitor?". */
@@ -29,7 +27,7 @@ export function ActionForm({
   describeConfirm,
   submitAriaLabel,
 }: {
-  action: Action;
+  action: AdminAction;
   submitLabel: string;
   pendingLabel?: string;
   confirm?: ConfirmStep;
@@ -42,7 +40,7 @@ export function ActionForm({
   /** A fuller name when the visible label repeats down a list ("Close" → "Close slot at 9:00"). */
   submitAriaLabel?: string;
 }) {
-  const [state, setState] = useState<ActionState>(IDLE_STATE);
+  const [state, setState] = useState<AdminActionResult | undefined>(undefined);
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -66,15 +64,15 @@ export function ActionForm({
     const returnFocus = confirming !== null;
     startTransition(async () => {
       const result = await action(state, data);
-      if (result.status === "success" && result.message && notify && !result.data) notify(result.message);
-      if (result.status === "success" && resetOnSuccess) formRef.current?.reset();
+      if (result.ok && result.message && notify && !result.data) notify(result.message);
+      if (result.ok && resetOnSuccess) formRef.current?.reset();
       setState(result);
       setConfirming(null);
       // Keyboard focus returns to the form's button (if still there), not to the page top.
       if (returnFocus) requestAnimationFrame(() => startRef.current?.focus());
     });
   }
-  const showInline = state.status !== "success" || !notify || !!state.data;
+  const showInline = !state?.ok || !notify || !!state.data;
 
   const buttonClass = {
     primary: "bg-brand-700 text-white hover:bg-brand-800",
@@ -134,15 +132,12 @@ export function ActionForm({
   );
 }
 
-function FormMessage({ state }: { state: ActionState }) {
-  const data = state.data ? Object.entries(state.data) : [];
+function FormMessage({ state }: { state: AdminActionResult | undefined }) {
+  const data = state?.ok && state.data ? Object.entries(state.data) : [];
   return (
     <div aria-live="polite" className="text-sm">
-      {state.message ? (
-        <p
-          role={state.status === "error" ? "alert" : "status"}
-          className={state.status === "error" ? "font-medium text-red-800" : "font-medium text-emerald-800"}
-        >
+      {state?.message ? (
+        <p role={state.ok ? "status" : "alert"} className={state.ok ? "font-medium text-emerald-800" : "font-medium text-red-800"}>
           {state.message}
         </p>
       ) : null}

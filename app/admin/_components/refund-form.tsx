@@ -1,10 +1,8 @@
 "use client";
-import type { ActionState } from "@/app/admin/_lib/action-state";
+import type { AdminAction } from "@/app/admin/_lib/action-state";
 import { formatMoney } from "@/lib/format";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup, Field } from "./fields";
-
-type Action = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
 /** Full or partial refund, with a confirmation that repeats the amount. */
 export function RefundForm({
@@ -15,7 +13,7 @@ export function RefundForm({
   remainingCents,
   currency,
 }: {
-  action: Action;
+  action: AdminAction;
   bookingId: string;
   paymentId: string;
   requestKey: string;

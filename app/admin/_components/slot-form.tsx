@@ -1,9 +1,7 @@
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
-import type { ActionState } from "@/app/admin/_lib/action-state";
+import type { AdminAction } from "@/app/admin/_lib/action-state";
 import { ActionForm } from "./action-form";
 import { CheckboxField, ChoiceGroup, Field } from "./fields";
-
-type Action = (state: ActionState | undefined, formData: FormData) => Promise<ActionState>;
 
 export type SlotFormValues = {
   date: string;
@@ -25,7 +23,7 @@ export function SlotForm({
   timeZone,
   slotId,
 }: {
-  action: Action;
+  action: AdminAction;
   values: SlotFormValues;
   submitLabel: string;
   timeZone: string;

@@ -2,12 +2,13 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireAdminPage, type AdminActor } from "@/lib/auth/require-admin";
-import { toActionFailure } from "@/lib/http/action-failure";
-import type { ActionState } from "./action-state";
+import type { ActionFailure } from "@/lib/errors/action-result";
+import { appErrorFailure, toActionFailure, validationFailure } from "@/lib/http/action-failure";
+import type { AdminAction } from "./action-state";
 
 // Builds a thin admin server action: session check first (a missing session redirects
 // to the login page before anything is parsed or touched), zod parse of the form, one
-// call into lib/, and a { status, message, fieldErrors } result for the form.
+// call into lib/, and the shared ActionResult for the form.
 
 export type ActionOutcome = string | { message: string; data?: Record<string, string> };
 
@@ -21,12 +22,12 @@ export function formDataToObject(formData: FormData): Record<string, string | st
   return out;
 }
 
-export function errorState(error: unknown, context: string): ActionState {
-  const { message, fieldErrors } = toActionFailure(error, context, {
+/** A thrown value as an admin form's failure (the shared mapper, with the admin's wording). */
+export function adminFailure(error: unknown, context: string): ActionFailure {
+  return toActionFailure(error, context, {
     event: "admin.action_failed",
     internalMessage: "Something went wrong on our side. Nothing was changed; please try again.",
   });
-  return { status: "error", message, fieldErrors };
 }
 
 export function adminAction<S extends z.ZodType>(
@@ -34,22 +35,17 @@ export function adminAction<S extends z.ZodType>(
   schema: S,
   run: (actor: AdminActor, input: z.output<S>) => Promise<ActionOutcome>,
 ) {
-  return async (_previous: ActionState | undefined, formData: FormData): Promise<ActionState> => {
+  const action: AdminAction = async (_previous, formData) => {
     const actor = await requireAdminPage();
     const parsed = schema.safeParse(formDataToObject(formData ?? new FormData()));
-    if (!parsed.success) {
-      return {
-        status: "error",
-        message: "Some fields need attention.",
-        fieldErrors: z.flattenError(parsed.error).fieldErrors as ActionState["fieldErrors"],
-      };
-    }
+    if (!parsed.success) return appErrorFailure(validationFailure(parsed.error));
     try {
       const outcome = await run(actor, parsed.data);
-      return typeof outcome === "string" ? { status: "success", message: outcome } : { status: "success", ...outcome };
+      return typeof outcome === "string" ? { ok: true, message: outcome } : { ok: true, ...outcome };
     } catch (error) {
       unstable_rethrow(error);
-      return errorState(error, name);
+      return adminFailure(error, name);
     }
   };
+  return action;
 }

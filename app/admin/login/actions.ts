@@ -1,8 +1,8 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionState } from "@/app/admin/_lib/action-state";
-import { errorState, formDataToObject } from "@/app/admin/_lib/admin-action";
+import type { AdminActionResult } from "@/app/admin/_lib/action-state";
+import { adminFailure, formDataToObject } from "@/app/admin/_lib/admin-action";
 import { signInAdmin } from "@/lib/auth/login";
 import { clientIp } from "@/lib/http/client-context";
 
@@ -20,15 +20,20 @@ function safeNext(next: string | undefined): string {
   return next && /^\/admin(\/[A-Za-z0-9_\-/]*)?(\?[^\s]*)?$/.test(next) && !next.startsWith("/admin/login") ? next : "/admin";
 }
 
-export async function login(_previous: ActionState | undefined, formData: FormData): Promise<ActionState> {
+export async function login(_previous: AdminActionResult | undefined, formData: FormData): Promise<AdminActionResult> {
   const parsed = loginSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
-    return { status: "error", message: "Enter your email and password.", fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    return {
+      ok: false,
+      code: "validation_failed",
+      message: "Enter your email and password.",
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    };
   }
   try {
     await signInAdmin(parsed.data, await clientIp());
   } catch (error) {
-    return errorState(error, "admin.login");
+    return adminFailure(error, "admin.login");
   }
   redirect(safeNext(parsed.data.next));
 }
