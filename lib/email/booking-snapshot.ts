@@ -6,7 +6,7 @@ import { manageUrl } from "@/lib/links/manage-link";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { isPaid } from "@/lib/status/payment-status";
 
-import type { BookingEmailSnapshot } from "./payload";
+import { QUEUE_TIME_FIELDS, type BookingEmailSnapshot, type QueueTimeConfiguration } from "./payload";
 
 export type { BookingEmailSnapshot } from "./payload";
 
@@ -30,6 +30,37 @@ export type SnapshotSource = {
   slot: { startsAt: Date; durationMinutes: number; currency: string };
   payment: { status: string; amountCents: number; refundedCents: number; currency: string } | null;
 };
+
+/** The invitation UID of a booking: stable across its request, update and cancel emails. */
+export function bookingUid(bookingId: string): string {
+  return `${bookingId}@${new URL(env().APP_URL).hostname}`;
+}
+
+/** What an email takes from configuration, captured when it is queued (ADR 066). */
+export function queueTimeConfiguration(bookingId: string): QueueTimeConfiguration {
+  const e = env();
+  return {
+    refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
+    bookUrl: new URL("/", e.APP_URL).toString(),
+    adminUrl: new URL(`/admin/bookings/${encodeURIComponent(bookingId)}`, e.APP_URL).toString(),
+    inviteUid: bookingUid(bookingId),
+    organizerEmail: e.ORGANIZER_EMAIL,
+  };
+}
+
+/**
+ * A payload queued by a build older than ADR 066 lacks the queue-time fields: they are filled
+ * from today's configuration once, and the caller stores the result on the row, so that this
+ * and every later attempt render the same bytes and no such email is lost. Null when complete.
+ */
+export function completedLegacyPayload(payload: unknown): Record<string, unknown> | null {
+  if (!payload || typeof payload !== "object" || Array.isArray(payload)) return null;
+  const record = payload as Record<string, unknown>;
+  const missing = QUEUE_TIME_FIELDS.filter((field) => typeof record[field] !== "string");
+  if (missing.length === 0 || typeof record.bookingId !== "string") return null;
+  const configuration = queueTimeConfiguration(record.bookingId);
+  return { ...record, ...Object.fromEntries(missing.map((field) => [field, configuration[field]])) };
+}
 
 /** Pure mapping, so batch jobs can snapshot many bookings loaded in one query. */
 export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?: string | null } = {}): BookingEmailSnapshot {
@@ -64,9 +95,7 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
           ? manageUrl(booking.id, booking.manageTokenVersion)
           : null,
     cancellationReason: booking.cancellationReason,
-    refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
-    bookUrl: new URL("/", e.APP_URL).toString(),
-    adminUrl: new URL(`/admin/bookings/${encodeURIComponent(booking.id)}`, e.APP_URL).toString(),
+    ...queueTimeConfiguration(booking.id),
   };
 }
 

@@ -14,6 +14,8 @@ const snapshot = {
   meetingUrl: "https://zoom.us/j/123?pwd=abc",
   icsSequence: 0,
   manageUrl: "http://localhost:3000/manage/bk_abcdefghijklmnopqrstuvwxyz?t=secret",
+  inviteUid: "bk_abcdefghijklmnopqrstuvwxyz@localhost",
+  organizerEmail: "bookings@example.com",
 };
 const stampedAt = new Date("2026-03-01T12:00:00Z");
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { env } from "@/lib/env";
 import type { BookingEmailSnapshot } from "./booking-snapshot";
 import { contentLine, icalendarText, isWritableUri, textValue, utcDateTime } from "./icalendar";
 
@@ -18,9 +17,7 @@ export class IcsError extends Error {
   }
 }
 
-export function bookingUid(bookingId: string): string {
-  return `${bookingId}@${new URL(env().APP_URL).hostname}`;
-}
+export { bookingUid } from "./booking-snapshot";
 
 type InviteSnapshot = Pick<
   BookingEmailSnapshot,
@@ -35,6 +32,8 @@ type InviteSnapshot = Pick<
   | "meetingUrl"
   | "icsSequence"
   | "manageUrl"
+  | "inviteUid"
+  | "organizerEmail"
 >;
 
 function whereToMeet(snapshot: InviteSnapshot): string {
@@ -59,7 +58,6 @@ export function mailtoValue(email: string): string {
  * send re-renders it, and Resend rejects a reused idempotency key with a different body.
  */
 export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stampedAt: Date): string {
-  const e = env();
   const location = whereToMeet(snapshot);
   const webUrl = inviteWebUrl(snapshot.meetingUrl);
   const joinUrl = snapshot.meetingUrl?.startsWith("http") ? snapshot.meetingUrl : undefined;
@@ -78,7 +76,7 @@ export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stamp
     "PRODID:-//consult-booking//booking invite//EN",
     `METHOD:${method}`,
     "BEGIN:VEVENT",
-    contentLine("UID", textValue(bookingUid(snapshot.bookingId))),
+    contentLine("UID", textValue(snapshot.inviteUid)),
     `SEQUENCE:${snapshot.icsSequence}`,
     `DTSTAMP:${utcDateTime(stampedAt)}`,
     `DTSTART:${utcDateTime(new Date(snapshot.startsAt))}`,
@@ -88,7 +86,7 @@ export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stamp
     contentLine("LOCATION", textValue(location)),
     ...(webUrl ? [contentLine("URL", webUrl)] : []),
     `STATUS:${method === "CANCEL" ? "CANCELLED" : "CONFIRMED"}`,
-    contentLine("ORGANIZER", mailtoValue(e.ORGANIZER_EMAIL), { CN: snapshot.businessName }),
+    contentLine("ORGANIZER", mailtoValue(snapshot.organizerEmail), { CN: snapshot.businessName }),
     // Gmail and Outlook show an invitation only when the recipient is an attendee.
     contentLine("ATTENDEE", mailtoValue(snapshot.email), {
       CN: snapshot.name,

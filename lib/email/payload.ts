@@ -38,7 +38,14 @@ export const bookingSnapshotSchema = z.object({
   refundPolicy: z.string(),
   bookUrl: z.string(),
   adminUrl: z.string(),
+  /** The invitation's UID and ORGANIZER: a retry or an update must not change either. */
+  inviteUid: z.string(),
+  organizerEmail: z.string(),
 });
+
+/** The payload fields copied from configuration when an email is queued (ADR 066). */
+export const QUEUE_TIME_FIELDS = ["refundPolicy", "bookUrl", "adminUrl", "inviteUid", "organizerEmail"] as const;
+export type QueueTimeConfiguration = Pick<BookingEmailSnapshot, (typeof QUEUE_TIME_FIELDS)[number]>;
 export type BookingEmailSnapshot = z.output<typeof bookingSnapshotSchema>;
 
 /** The queued payload: a BookingEmailSnapshot plus per-kind extras. */

@@ -30,6 +30,8 @@ export function samplePayload(overrides: Partial<EmailPayload> = {}): EmailPaylo
     refundPolicy: "The booking fee is refunded in full if you cancel more than 24 hours before the meeting.",
     bookUrl: "http://localhost:3000/",
     adminUrl: "http://localhost:3000/admin/bookings/bk_abcdefghijklmnopqrstuvwxyz",
+    inviteUid: "bk_abcdefghijklmnopqrstuvwxyz@localhost",
+    organizerEmail: "bookings@example.com",
     ...overrides,
   };
 }

@@ -190,6 +190,28 @@ describe("sendDueEmails", () => {
     expect(String(logged.mock.calls[0]![0])).toContain("email.send_failed");
   });
 
+  it("sends a row queued by an older build without the queue-time fields, storing them on the row once", async () => {
+    const legacy: Record<string, unknown> = { ...payload };
+    for (const field of ["refundPolicy", "bookUrl", "adminUrl", "inviteUid", "organizerEmail"]) delete legacy[field];
+    await t.db.outboxEmail.create({
+      data: {
+        dedupeKey: "booking_confirmed:bk_legacy:0",
+        kind: "booking_confirmed",
+        toAddress: "v@example.com",
+        payload: legacy as object,
+      },
+    });
+    expect(await sendDueEmails()).toMatchObject({ sent: 1, failed: 0 });
+    const row = await t.db.outboxEmail.findFirstOrThrow();
+    expect(row.status).toBe("SENT");
+    expect(row.payload).toMatchObject({
+      bookUrl: "http://localhost:3000/",
+      inviteUid: `${payload.bookingId}@localhost`,
+      organizerEmail: "bookings@example.com",
+    });
+    expect(fake.delivered).toHaveLength(1);
+  });
+
   it("without RESEND_API_KEY, keeps the rendered email on the row (dev transport)", async () => {
     delete process.env.RESEND_API_KEY;
     resetEnvCache();

@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
 import { withTimeout } from "@/lib/timeout";
+import { completedLegacyPayload } from "./booking-snapshot";
 import { EmailRenderError, renderEmail, type RenderedEmail } from "./render";
 import { EmailDeliveryError, emailTransport, sendTimedOut, type EmailTransport } from "./transport";
 
@@ -110,10 +111,20 @@ function sendWithin(transport: EmailTransport, email: Parameters<EmailTransport[
   });
 }
 
+/** The row's payload, completed and stored once if an older build queued it (ADR 066). */
+async function payloadOf(row: ClaimedRow): Promise<unknown> {
+  const completed = completedLegacyPayload(row.payload);
+  if (!completed) return row.payload;
+  const db = await getDb();
+  await db.outboxEmail.updateMany({ where: { id: row.id }, data: { payload: completed as object } });
+  log("info", "email.payload_completed", { key: row.dedupeKey });
+  return completed;
+}
+
 async function deliver(row: ClaimedRow, transport: EmailTransport, now: Date): Promise<Outcome> {
   let rendered: RenderedEmail | undefined;
   try {
-    rendered = await renderEmail({ kind: row.kind, payload: row.payload, queuedAt: row.createdAt });
+    rendered = await renderEmail({ kind: row.kind, payload: await payloadOf(row), queuedAt: row.createdAt });
     const receipt = await sendWithin(
       transport,
       {

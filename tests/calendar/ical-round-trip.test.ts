@@ -191,6 +191,8 @@ describe("invites read back exactly by ical.js and node-ical", () => {
             endsAt: new Date(v.startsAt.getTime() + 3_600_000).toISOString(),
             businessPhone: "+1 555 010 0199",
             icsSequence: variant === "update" ? v.icsSequence + 1 : v.icsSequence,
+            inviteUid: bookingUid(v.bookingId),
+            organizerEmail: "bookings@example.com",
           };
           const text = bookingInvite(snapshot, method, new Date(Date.UTC(2026, 0, 1)));
           expectWellFormed(text);
