@@ -4,6 +4,7 @@ import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
+import { UNSETTLED_PAYMENT_STATUSES } from "@/lib/status/payment-status";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -120,7 +121,7 @@ async function recordOpenIntent(paymentId: string, intent: IntentView): Promise<
     });
   } else if (intent.status === "canceled") {
     await db.payment.updateMany({
-      where: { id: paymentId, status: { in: ["REQUIRES_PAYMENT", "PROCESSING", "FAILED"] } },
+      where: { id: paymentId, status: { in: [...UNSETTLED_PAYMENT_STATUSES] } },
       data: { status: "CANCELED" },
     });
   } else if (intent.lastError) {

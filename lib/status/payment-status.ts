@@ -5,9 +5,13 @@ export const PAID_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUND
 /** Money was taken and some of it is still ours to refund. */
 export const REFUNDABLE_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;
 
+/** No money yet, and a success may still arrive and be settled. */
+export const UNSETTLED_PAYMENT_STATUSES = ["REQUIRES_PAYMENT", "PROCESSING", "FAILED"] as const;
+
 type WithStatus = { status: string } | null | undefined;
 
 export const isPaidStatus = (status: string) => (PAID_PAYMENT_STATUSES as readonly string[]).includes(status);
+export const isUnsettledStatus = (status: string) => (UNSETTLED_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isRefundableStatus = (status: string) => (REFUNDABLE_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isPaid = (payment: WithStatus): payment is { status: string } => !!payment && isPaidStatus(payment.status);
 export const isRefundable = (payment: WithStatus): payment is { status: string } => !!payment && isRefundableStatus(payment.status);

@@ -3,7 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BookingStatus, PaymentStatus } from "@/lib/db/generated/enums";
 import { CANCELLABLE_BOOKING_STATUSES, LIVE_BOOKING_STATUSES, SETTLED_BOOKING_STATUSES, isLiveBooking, sqlList } from "./booking-status";
-import { PAID_PAYMENT_STATUSES, REFUNDABLE_PAYMENT_STATUSES, isPaid, isRefundable } from "./payment-status";
+import {
+  PAID_PAYMENT_STATUSES,
+  REFUNDABLE_PAYMENT_STATUSES,
+  UNSETTLED_PAYMENT_STATUSES,
+  isPaid,
+  isRefundable,
+  isUnsettledStatus,
+} from "./payment-status";
 
 const migrations = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -23,7 +30,8 @@ describe("status rules", () => {
   it("are the database enums' values", () => {
     for (const s of [...LIVE_BOOKING_STATUSES, ...SETTLED_BOOKING_STATUSES, ...CANCELLABLE_BOOKING_STATUSES])
       expect(Object.values(BookingStatus)).toContain(s);
-    for (const s of [...PAID_PAYMENT_STATUSES, ...REFUNDABLE_PAYMENT_STATUSES]) expect(Object.values(PaymentStatus)).toContain(s);
+    for (const s of [...PAID_PAYMENT_STATUSES, ...REFUNDABLE_PAYMENT_STATUSES, ...UNSETTLED_PAYMENT_STATUSES])
+      expect(Object.values(PaymentStatus)).toContain(s);
   });
 
   it("'live' is the predicate of the migration's partial index", () => {
@@ -37,6 +45,10 @@ describe("status rules", () => {
     expect(isPaid(null)).toBe(false);
     expect(isRefundable({ status: "REFUNDED" })).toBe(false);
     expect(isRefundable({ status: "PARTIALLY_REFUNDED" })).toBe(true);
+    // A late success is still settled for these; a cancelled intent is not.
+    expect(UNSETTLED_PAYMENT_STATUSES.some((s) => isPaid({ status: s }))).toBe(false);
+    expect(isUnsettledStatus("FAILED")).toBe(true);
+    expect(isUnsettledStatus("CANCELED")).toBe(false);
   });
 
   it("quotes SQL lists", () => {

@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import type { ProviderEvent } from "../gateway";
 import { requireGateway } from "../gateway-registry";
 import { recordProviderRefunds } from "../refund-ledger";
-import { finalizeIntent } from "./finalize-intent";
+import { isUnsettledStatus } from "@/lib/status/payment-status";
+import { finalizeIntent, paymentForIntent } from "./finalize-intent";
 
 /**
  * charge.refunded: records the refunded amount and status from Stripe's own list of the
@@ -13,13 +13,12 @@ import { finalizeIntent } from "./finalize-intent";
  */
 export async function handleChargeRefunded(event: ProviderEvent): Promise<void> {
   if (!event.intentId) return;
-  const db = await getDb();
-  const payment = await db.payment.findUnique({ where: { providerPaymentId: event.intentId } });
+  const payment = await paymentForIntent(event.intentId);
   if (!payment) {
     log("info", "webhook.unknown_intent", { eventId: event.id, intentId: event.intentId });
     return;
   }
-  if (["REQUIRES_PAYMENT", "PROCESSING", "FAILED"].includes(payment.status)) await finalizeIntent(event.intentId, event.id);
+  if (isUnsettledStatus(payment.status)) await finalizeIntent(event.intentId, event.id);
   const g = requireGateway();
   const [intent, refunds] = await Promise.all([g.retrieveIntent(event.intentId), g.listRefunds(event.intentId)]);
   await recordProviderRefunds(payment.id, refunds, intent.refundedCents);

@@ -3,12 +3,16 @@ import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { finalizeBookingPayment, type FinalizeResult } from "../finalize";
 
-/** The booking our Payment row for this intent belongs to, if we have one. */
-export async function bookingIdForIntent(intentId: string | null): Promise<string | null> {
+/** Our Payment row for this intent, if we have one: the one lookup every webhook uses. */
+export async function paymentForIntent(intentId: string | null): Promise<{ id: string; bookingId: string; status: string } | null> {
   if (!intentId) return null;
   const db = await getDb();
-  const payment = await db.payment.findUnique({ where: { providerPaymentId: intentId }, select: { bookingId: true } });
-  return payment?.bookingId ?? null;
+  return db.payment.findUnique({ where: { providerPaymentId: intentId }, select: { id: true, bookingId: true, status: true } });
+}
+
+/** The booking our Payment row for this intent belongs to, if we have one. */
+export async function bookingIdForIntent(intentId: string | null): Promise<string | null> {
+  return (await paymentForIntent(intentId))?.bookingId ?? null;
 }
 
 /**
