@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authSecret, configurationProblems, EnvError, resetEnvCache } from "./env";
+import { authSecret, configurationProblems, env, EnvError, resetEnvCache } from "./env";
 
 // The production rules; the boot refusal built on them is proven against a real
 // `next start` in tests/process/production-boot.test.ts.
@@ -12,6 +12,7 @@ function production(vars: Record<string, string>) {
   vi.stubEnv("STRIPE_SECRET_KEY", "");
   vi.stubEnv("NEXT_PUBLIC_STRIPE_PUBLIC_KEY", "");
   vi.stubEnv("ALLOW_DEMO_PAYMENTS_IN_PRODUCTION", "");
+  vi.stubEnv("APP_URL", "https://book.example.com");
   for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
   resetEnvCache();
 }
@@ -72,5 +73,30 @@ describe("configurationProblems", () => {
     const problems = configurationProblems();
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining("HOLD_MINUTES"), expect.stringContaining("APP_URL")]));
+  });
+});
+
+describe("APP_URL", () => {
+  it("is the running server's own origin outside production when unset", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("APP_URL", "");
+    vi.stubEnv("PORT", "3100");
+    resetEnvCache();
+    expect(env().APP_URL).toBe("http://localhost:3100");
+    expect(env().APP_URL_CONFIGURED).toBe(false);
+    expect(configurationProblems()).toEqual([]);
+  });
+
+  it("keeps a configured value on any port", () => {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("APP_URL", "https://tunnel.example.com");
+    vi.stubEnv("PORT", "3100");
+    resetEnvCache();
+    expect(env().APP_URL).toBe("https://tunnel.example.com");
+  });
+
+  it("is required in production", () => {
+    production({ AUTH_SECRET: GOOD_SECRET, ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true", APP_URL: "" });
+    expect(configurationProblems()).toEqual([expect.stringContaining("APP_URL is required in production")]);
   });
 });

@@ -33,7 +33,9 @@ const schema = z
     DATABASE_URL: optionalString,
     EMBEDDED_DB_DIR: z.preprocess(emptyToUndefined, z.string().default(".data/pglite")),
 
-    APP_URL: z.preprocess(emptyToUndefined, z.url().default("http://localhost:3000")),
+    // Unset outside production: the running server's own origin (next dev/start set PORT once
+    // they have bound), so links work on any port. Required in production (configurationProblems).
+    APP_URL: optionalUrl,
     BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
     BUSINESS_TIME_ZONE: z.preprocess(
       emptyToUndefined,
@@ -125,6 +127,9 @@ const schema = z
     SCHEDULER_INTERVAL_SECONDS: int(120, 5, 3600),
     // How long a job run waits for each of its steps (they run side by side).
     JOB_STEP_BUDGET_SECONDS: int(30, 1, 3600),
+    // The admin dashboard warns when a job has not run for this long: reminders then go out
+    // early or late and failed emails wait (docs/deploying.md).
+    JOB_LATE_AFTER_MINUTES: int(60, 5, 60 * 24 * 7),
 
     // Auth and signed links. Required in production (32+ characters, not the development
     // value); a fixed development value otherwise.
@@ -141,7 +146,12 @@ const schema = z
     message: "must be at least three times EMAIL_SEND_TIMEOUT_MS, so the outbox step can send within it",
   });
 
-export type Env = z.infer<typeof schema>;
+export type Env = Omit<z.infer<typeof schema>, "APP_URL"> & {
+  /** Absolute origin every link, email and invite is built on. */
+  APP_URL: string;
+  /** Whether APP_URL was configured rather than derived from the local server's port. */
+  APP_URL_CONFIGURED: boolean;
+};
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -158,7 +168,13 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
-  return result.data;
+  const data = result.data;
+  return { ...data, APP_URL: data.APP_URL ?? localOrigin(data.PORT), APP_URL_CONFIGURED: data.APP_URL !== undefined };
+}
+
+/** The development server's own origin; PORT is the port it bound (Next sets it after listening). */
+function localOrigin(port: number): string {
+  return `http://localhost:${port}`;
 }
 
 let cached: Env | undefined;
@@ -252,6 +268,8 @@ export function configurationProblems(): string[] {
   }
   if (e.NODE_ENV !== "production") return [];
   const problems: string[] = [];
+  if (!e.APP_URL_CONFIGURED)
+    problems.push("APP_URL is required in production: the public origin links and emails point at (https://book.example.com).");
   const secret = authSecretProblem(e.AUTH_SECRET);
   if (secret) problems.push(secret);
   try {

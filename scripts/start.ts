@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const dir = process.cwd();
   // The same .env files `next start` loads, before the environment is validated.
   nextEnv.loadEnvConfig(dir, false);
+  // As `next start -p` does: the app reads the port it serves on from PORT.
+  if (args.port) process.env.PORT = String(args.port);
   const { env, trustProxy } = await import("../lib/env");
   const { pinForwardingHeaders } = await import("../lib/http/client-ip");
   const trust = trustProxy();

@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
+# First, so a machine without a browser finds out now, not after the unit tests.
+echo "== chromium for the browser tests"
+bash scripts/ensure-chromium.sh
+
 echo "== typecheck"
 npx tsc --noEmit
 
@@ -19,15 +23,6 @@ npx vitest run
 
 echo "== fast tests again at awkward dates (month ends, leap day, DST weekends, year end)"
 bash scripts/test-dates.sh fast
-
-if [ ! -x /usr/bin/chromium ] && ! ls "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}"/chromium-* >/dev/null 2>&1; then
-  if [ "${CI:-}" = "true" ]; then
-    echo "No Chromium for the browser tests (CI installs Debian's chromium in .ci/run)." >&2
-    exit 1
-  fi
-  echo "== browser tests SKIPPED: install Chromium first (apt-get install -y chromium)"
-  exit 0
-fi
 
 echo "== build"
 npx next build

@@ -6,6 +6,7 @@ import { dateKeyInZone } from "@/lib/format";
 import { localDayBounds } from "@/lib/time-zones";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 import { PAID_PAYMENT_STATUSES } from "@/lib/status/payment-status";
+import { jobHealth } from "@/lib/jobs/job-runs";
 
 // The dashboard's numbers. Money is summed per currency in the database (integer cents).
 
@@ -19,7 +20,7 @@ export async function getDashboard(timeZone: string, now = new Date()) {
   const since = subDays(now, 30);
   const withSlot = { slot: true, payment: true } as const;
 
-  const [todays, upcoming, held, processing, statusGroups, collected, refunded] = await Promise.all([
+  const [todays, upcoming, held, processing, statusGroups, collected, refunded, jobs] = await Promise.all([
     db.booking.findMany({
       where: { slot: { startsAt: { gte: today.start, lt: today.end } }, status: { in: [...LIVE_BOOKING_STATUSES] } },
       include: withSlot,
@@ -52,6 +53,7 @@ export async function getDashboard(timeZone: string, now = new Date()) {
       FROM "Refund" r JOIN "Payment" p ON p."id" = r."paymentId"
       WHERE r."status" = 'SUCCEEDED' AND r."updatedAt" >= ${since}
       GROUP BY p."currency" ORDER BY p."currency"`,
+    jobHealth(now),
   ]);
 
   const statusCounts = Object.fromEntries(statusGroups.map((g) => [g.status, g._count._all])) as Partial<Record<BookingStatus, number>>;
@@ -63,5 +65,6 @@ export async function getDashboard(timeZone: string, now = new Date()) {
     statusCounts,
     collected: collected.map((c) => ({ currency: c.currency, cents: c._sum.amountCents ?? 0 })) as MoneyByCurrency,
     refunded: refunded.map((r) => ({ currency: r.currency, cents: Number(r.cents) })) as MoneyByCurrency,
+    lateJobs: jobs.filter((job) => job.late),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Tx } from "@/lib/db";
+import { deliverQueuedEmailsAfterResponse } from "./deliver-soon";
 import { dedupeKey, type EmailKind } from "./kinds";
 
 export type EnqueueEmail = {
@@ -30,6 +31,9 @@ export async function enqueueEmails(tx: Tx, emails: EnqueueEmail[]): Promise<num
     })),
     skipDuplicates: true,
   });
+  // Runs after the response, so after this transaction has committed (or rolled back, when
+  // the pass simply finds nothing new).
+  if (count > 0) deliverQueuedEmailsAfterResponse();
   return count;
 }
 

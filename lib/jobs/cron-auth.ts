@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/http/responses";
+import { recordedJobRun, type ScheduledJob } from "./job-runs";
 
 // Vercel Cron sends `Authorization: Bearer $CRON_SECRET`. Without CRON_SECRET nothing is
 // authorised: an unset secret must not open the job routes to anyone.
@@ -20,12 +21,12 @@ export function isAuthorizedCronRequest(request: Request): boolean {
 }
 
 /** A cron route: 401 unless authorised, then the job's summary as JSON. */
-export async function cronRoute(request: Request, name: string, job: () => Promise<unknown>): Promise<NextResponse> {
+export async function cronRoute(request: Request, name: ScheduledJob, job: () => Promise<unknown>): Promise<NextResponse> {
   if (!isAuthorizedCronRequest(request)) {
     return NextResponse.json({ error: { code: "unauthorized", message: "Unauthorized" } }, { status: 401 });
   }
   try {
-    return NextResponse.json({ ok: true, job: name, result: await job() });
+    return NextResponse.json({ ok: true, job: name, result: await recordedJobRun(name, job) });
   } catch (error) {
     return errorResponse(error, `cron ${name}`);
   }

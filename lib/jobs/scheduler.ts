@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
+import { recordedJobRun } from "./job-runs";
 import { runMaintenance, runStep } from "./maintenance";
 import { runRemindersJob } from "./reminders";
 
@@ -16,7 +17,10 @@ const globalForScheduler = globalThis as unknown as { __bookingScheduler?: Sched
 
 /** Reminders and housekeeping side by side: neither waits for the other's vendors. */
 export async function runScheduledJobs(now = new Date()): Promise<void> {
-  await Promise.all([runStep("reminders", () => runRemindersJob(now)), runMaintenance(now)]);
+  await Promise.all([
+    runStep("reminders", () => recordedJobRun("reminders", () => runRemindersJob(now))),
+    recordedJobRun("maintenance", () => runMaintenance(now)),
+  ]);
 }
 
 function scheduleNext(state: SchedulerState, delayMs: number, job: () => Promise<void>): void {

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { formatDistanceStrict } from "date-fns";
+import type { JobHealth } from "@/lib/jobs/job-runs";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getDashboard, type MoneyByCurrency } from "@/lib/admin/dashboard";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
@@ -28,6 +30,33 @@ function Totals({ label, totals }: { label: string; totals: MoneyByCurrency }) {
   );
 }
 
+const JOB_NAMES: Record<JobHealth["name"], string> = { reminders: "Reminders", maintenance: "Maintenance (emails, holds, refunds)" };
+
+/** Jobs that run too rarely are said out loud: reminders and email retries depend on them. */
+function LateJobs({ jobs }: { jobs: JobHealth[] }) {
+  if (jobs.length === 0) return null;
+  const now = new Date();
+  return (
+    <section aria-labelledby="late-jobs" className="mb-6 rounded border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950">
+      <h2 id="late-jobs" className="text-base font-semibold">
+        Scheduled jobs are not running often
+      </h2>
+      <ul className="mt-1 list-disc pl-5">
+        {jobs.map((job) => (
+          <li key={job.name}>
+            {JOB_NAMES[job.name]}: {job.lastRunAt ? `last ran ${formatDistanceStrict(job.lastRunAt, now)} ago` : "has not run yet"}
+            {job.lastOk === false ? " (that run failed)" : ""}.
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        Until they run every few minutes, reminders can arrive hours early or late, and an email that failed waits for the next run
+        (confirmations still go out at once). Set up a frequent trigger: see docs/deploying.md.
+      </p>
+    </section>
+  );
+}
+
 export default async function DashboardPage() {
   await requireAdminPage();
   const timeZone = env().BUSINESS_TIME_ZONE;
@@ -37,6 +66,7 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard">
         <p className="text-sm text-slate-700">Times in {timeZone}</p>
       </PageHeader>
+      <LateJobs jobs={d.lateJobs} />
 
       <Section title="Today">
         <BookingTable rows={d.todays} timeZone={timeZone} caption="Today's bookings" empty="No bookings today." />
