@@ -133,10 +133,14 @@ export function TimeZoneSelect({ id, value, detected, businessTimeZone, onChange
           placeholder={open ? "Search a city, zone or offset" : undefined}
           value={open ? query : summary(selected)}
           onChange={(e) => {
+            const text = e.target.value;
+            // Typing onto the shown zone's name starts a search with just what was typed.
+            const current = summary(selected);
+            setQuery(!open && text.startsWith(current) ? text.slice(current.length) : text);
             if (!open) openList();
-            setQuery(e.target.value);
             setActive(null);
           }}
+          onFocus={(e) => e.currentTarget.select()}
           onClick={() => (open ? close() : openList())}
           onBlur={(e) => {
             if (!listRef.current?.contains(e.relatedTarget as Node | null)) close();
