@@ -51,14 +51,28 @@ export function canonicalZoneIds(supported: readonly string[] = supportedZones()
   return [...ids].filter((id) => !COUNTY_ZONES.test(id)).sort();
 }
 
+// ~400 zones at two Intl calls each is most of a second on a slow phone: build each entry once
+// per instant (the picker keeps one), so picking a zone or typing never rebuilds the list.
+let built: { at: number; options: Map<string, ZoneOption> } = { at: NaN, options: new Map() };
+
 export function zoneOption(id: string, at: Date, note?: string): ZoneOption {
+  if (built.at !== at.getTime()) built = { at: at.getTime(), options: new Map() };
+  let option = built.options.get(id);
+  if (!option) {
+    option = buildOption(id, at);
+    built.options.set(id, option);
+  }
+  return note ? { ...option, note } : option;
+}
+
+function buildOption(id: string, at: Date): ZoneOption {
   const city = zoneCity(id);
   const region = regionOf(id);
   const name = zoneGenericName(at, id);
   const offset = zoneOffset(at, id);
   // Two Intl calls per zone: the abbreviation would take four more, for ~400 zones on each open.
   const search = searchText([city, region, id, name, offset].join(" "));
-  return { id, city, region, name, offset, search, note };
+  return { id, city, region, name, offset, search };
 }
 
 const byCity = (a: ZoneOption, b: ZoneOption) => a.city.localeCompare(b.city, "en");

@@ -86,10 +86,11 @@ export function TimeZoneSelect({ id, value, detected, businessTimeZone, onChange
         else move(-1);
         break;
       case "PageDown":
-        if (open) (event.preventDefault(), move(10));
-        break;
       case "PageUp":
-        if (open) (event.preventDefault(), move(-10));
+        if (open) {
+          event.preventDefault();
+          move(event.key === "PageDown" ? 10 : -10);
+        }
         break;
       case "Enter":
         if (open) {

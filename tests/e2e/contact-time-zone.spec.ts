@@ -26,6 +26,7 @@ for (const viewport of [
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
     test("the time-zone picker by keyboard: canonical, grouped, searchable, detected zone first", async ({ page, request }) => {
+      test.slow(); // axe over ~400 options, on a shared two-core machine
       const slot = await openSlot(request, 4);
       await page.goto("/contact");
       await expect(page.getByText("Dates and times follow your time zone")).toContainText("Kolkata");
