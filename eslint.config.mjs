@@ -29,6 +29,8 @@ const CLIENT_SAFE = [
   "lib/refund-policy.ts",
   "lib/time-zones.ts",
   "lib/format.ts",
+  "lib/time-zone-aliases.ts",
+  "lib/time-zone-catalog.ts",
   "lib/security/**",
   "lib/booking/detail-limits.ts",
   "lib/booking/schemas.ts",

@@ -9,7 +9,9 @@ import {
   zoneAbbreviation,
   zoneCity,
   zoneDescription,
+  zoneGenericName,
   zoneLabel,
+  zoneOffset,
 } from "./format";
 
 const winter = "2026-01-15T12:00:00Z";
@@ -68,13 +70,45 @@ describe("zoneAbbreviation", () => {
     expect(zoneAbbreviation(summer, "Europe/Dublin")).toBe("GMT+1");
   });
 
-  it("describes a zone without saying UTC twice", () => {
-    expect(zoneDescription(winter, "America/New_York")).toBe("New York time (EST)");
-    expect(zoneDescription(summer, "Europe/Berlin")).toBe("Berlin time (CEST)");
+  it("describes a zone by the name people use, with the abbreviation on each side of DST", () => {
+    expect(zoneDescription(winter, "America/New_York")).toBe("Eastern Time (EST)");
+    expect(zoneDescription(summer, "America/New_York")).toBe("Eastern Time (EDT)");
+    expect(zoneDescription("2026-03-08T06:59:00Z", "America/New_York")).toBe("Eastern Time (EST)");
+    expect(zoneDescription("2026-03-08T07:00:00Z", "America/New_York")).toBe("Eastern Time (EDT)");
+    expect(zoneDescription(winter, "America/Los_Angeles")).toBe("Pacific Time (PST)");
+    expect(zoneDescription(winter, "Europe/Berlin")).toBe("Central European Time (CET)");
+    expect(zoneDescription(summer, "Europe/Berlin")).toBe("Central European Time (CEST)");
+    expect(zoneDescription("2026-03-29T00:59:00Z", "Europe/Paris")).toBe("Central European Time (CET)");
+    expect(zoneDescription("2026-03-29T01:00:00Z", "Europe/Paris")).toBe("Central European Time (CEST)");
+    expect(zoneDescription(winter, "Europe/London")).toBe("United Kingdom Time (GMT)");
+    expect(zoneDescription(summer, "Europe/London")).toBe("United Kingdom Time (BST)");
+    expect(zoneDescription(winter, "Australia/Sydney")).toBe("Australian Eastern Time (AEDT)");
+    expect(zoneDescription(summer, "Australia/Sydney")).toBe("Australian Eastern Time (AEST)");
+    expect(zoneDescription(winter, "Asia/Kolkata")).toBe("India Standard Time (IST)");
+    // No English abbreviation: the offset, never "GMT+9" next to a name.
+    expect(zoneDescription(winter, "Asia/Tokyo")).toBe("Japan Standard Time (UTC+9)");
+    expect(zoneDescription(winter, "America/Sao_Paulo")).toBe("Brasilia Standard Time (UTC\u22123)");
+  });
+
+  it("describes UTC without saying it twice", () => {
     expect(zoneDescription(winter, "UTC")).toBe("UTC");
+    expect(zoneDescription(summer, "UTC")).toBe("UTC");
+    expect(zoneDescription(summer, "Etc/UTC")).toBe("UTC");
+    expect(zoneGenericName(winter, "UTC")).toBe("UTC");
     expect(zoneLabel(summer, "Europe/London")).toBe("London (BST)");
     expect(zoneLabel(summer, "UTC")).toBe("UTC");
     expect(zoneCity("America/Los_Angeles")).toBe("Los Angeles");
+    expect(zoneCity("America/Argentina/San_Juan")).toBe("San Juan, Argentina");
+    expect(zoneCity("America/St_Johns")).toBe("St. John's");
+  });
+
+  it("writes offsets with a real minus sign and UTC+0 for none", () => {
+    expect(zoneOffset(winter, "America/New_York")).toBe("UTC\u22125");
+    expect(zoneOffset(summer, "America/New_York")).toBe("UTC\u22124");
+    expect(zoneOffset(winter, "Asia/Kathmandu")).toBe("UTC+5:45");
+    expect(zoneOffset(winter, "Europe/London")).toBe("UTC+0");
+    expect(zoneOffset(summer, "Europe/London")).toBe("UTC+1");
+    expect(zoneOffset(winter, "UTC")).toBe("UTC+0");
   });
 });
 

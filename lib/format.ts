@@ -1,3 +1,5 @@
+import { canonicalZone } from "./time-zone-aliases";
+
 // The one home for display formatting of money, zones and calendar dates.
 // Intl only, no date library and nothing server-side: the browser bundle, server pages,
 // emails and admin all import it, so the site, the inbox and the CSV say the same thing.
@@ -63,21 +65,53 @@ export function zoneAbbreviation(instant: string | Date, timeZone: string): stri
   return fallback;
 }
 
-/** "America/New_York" → "New York"; used as a readable zone name. */
+// A few zone ids whose last part does not spell the place.
+const CITY_NAMES: Record<string, string> = {
+  "America/St_Johns": "St. John's",
+  "Antarctica/DumontDUrville": "Dumont d'Urville",
+};
+
+/** "America/New_York" → "New York", "America/Argentina/San_Juan" → "San Juan, Argentina"; a readable zone name. */
 export function zoneCity(timeZone: string): string {
-  return (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+  const named = CITY_NAMES[timeZone];
+  if (named) return named;
+  const parts = timeZone.split("/").map((p) => p.replaceAll("_", " "));
+  // Three parts name a place inside a country or state: "San Juan" alone would read as Puerto Rico.
+  return parts.length === 3 ? `${parts[2]}, ${parts[1]}` : (parts.at(-1) ?? timeZone);
 }
 
 /** "New York (EST)", or just "UTC" where the city and the abbreviation are the same word. */
-export function zoneLabel(instant: string | Date, timeZone: string, between = " "): string {
+export function zoneLabel(instant: string | Date, timeZone: string): string {
   const city = zoneCity(timeZone);
   const abbreviation = zoneAbbreviation(instant, timeZone);
-  return city === abbreviation ? city : `${city}${between}(${abbreviation})`;
+  return city === abbreviation ? city : `${city} (${abbreviation})`;
 }
 
-/** "New York time (EST)", or "UTC" rather than "UTC time (UTC)". */
+/** The zone's offset from UTC at an instant: "UTC−5", "UTC+5:30", "UTC+0" (with a real minus sign). */
+export function zoneOffset(instant: string | Date, timeZone: string): string {
+  const name = part(en(timeZone, { timeZoneName: "shortOffset" }).formatToParts(new Date(instant)), "timeZoneName");
+  const offset = name.replace(/^GMT/, "").replace("-", "\u2212");
+  return `UTC${offset || "+0"}`;
+}
+
+/** The zone's everyday name, the same all year: "Eastern Time", "Central European Time"; "UTC" for UTC. */
+export function zoneGenericName(instant: string | Date, timeZone: string): string {
+  if (isUtc(timeZone)) return "UTC";
+  const name = part(en(timeZone, { timeZoneName: "longGeneric" }).formatToParts(new Date(instant)), "timeZoneName");
+  // Intl has no name for some zones and prints their offset instead.
+  return !name || OFFSET_ONLY.test(name) ? `${zoneCity(timeZone)} time` : name;
+}
+
+/** "Eastern Time (EST)", "Central European Time (CEST)", "Japan Standard Time (UTC+9)"; "UTC" rather than "UTC time (UTC)". */
 export function zoneDescription(instant: string | Date, timeZone: string): string {
-  return zoneLabel(instant, timeZone, " time ");
+  if (isUtc(timeZone)) return "UTC";
+  const abbreviation = zoneAbbreviation(instant, timeZone);
+  const generic = zoneGenericName(instant, timeZone);
+  return `${generic} (${OFFSET_ONLY.test(abbreviation) ? zoneOffset(instant, timeZone) : abbreviation})`;
+}
+
+function isUtc(timeZone: string): boolean {
+  return canonicalZone(timeZone) === "UTC";
 }
 
 /** e.g. "2:00 PM". */
@@ -108,10 +142,11 @@ export function formatDuration(minutes: number): string {
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-/** The browser's own zone; the business zone where the platform cannot tell. */
+/** The browser's own zone under its current name; the business zone where the platform cannot tell. */
 export function detectTimeZone(fallback: string): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || fallback;
+    const detected = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return detected ? canonicalZone(detected) : fallback;
   } catch {
     return fallback;
   }

@@ -1,16 +1,10 @@
 import { env } from "@/lib/env";
+import { SiteHeader } from "@/components/site-header";
 
 export default function ContactLayout({ children }: { children: React.ReactNode }) {
-  const { BUSINESS_NAME } = env();
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-3xl items-center px-4 py-4">
-          <a href="/contact" className="text-lg font-semibold text-slate-900">
-            {BUSINESS_NAME}
-          </a>
-        </div>
-      </header>
+      <SiteHeader businessName={env().BUSINESS_NAME} />
       <main id="main" className="mx-auto max-w-3xl px-4 pt-6 pb-16 sm:pt-10">
         {children}
       </main>

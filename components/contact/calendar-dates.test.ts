@@ -15,14 +15,20 @@ describe("calendar dates", () => {
     expect(shiftMonth({ year: 2026, month: 11 }, 1)).toEqual({ year: 2027, month: 0 });
   });
 
-  it("draws six Sunday-first weeks for every month", () => {
+  it("draws only the Sunday-first weeks that hold a day of the month", () => {
     const november = monthGrid(monthOfKey("2026-11-24"));
-    expect(november).toHaveLength(6);
+    expect(november).toHaveLength(5);
     expect(november[0]).toEqual(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06", "2026-11-07"]);
     expect(november.flat().filter(Boolean)).toHaveLength(30);
     const february = monthGrid({ year: 2026, month: 1 });
-    expect(february).toHaveLength(6);
+    expect(february).toHaveLength(4);
     expect(february[0]![0]).toBe("2026-02-01");
+    expect(february[3]![6]).toBe("2026-02-28");
+    // May 2026 starts on a Friday and needs all six weeks.
+    expect(monthGrid({ year: 2026, month: 4 })).toHaveLength(6);
+    for (let month = 0; month < 24; month++) {
+      for (const week of monthGrid({ year: 2026 + Math.floor(month / 12), month: month % 12 })) expect(week.some(Boolean)).toBe(true);
+    }
   });
 
   it("labels months and days in English", () => {

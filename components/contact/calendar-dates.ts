@@ -42,18 +42,19 @@ export function shiftMonth(m: Month, by: number): Month {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() };
 }
 
-/** Six Sunday-first weeks covering the month; days of other months are null. Six rows
- *  always, so switching months never changes the calendar's height. */
+/** The Sunday-first weeks of the month (four to six); days of other months are null. Only
+ *  weeks with a day of the month: an empty row would be read out as an empty grid row. */
 export function monthGrid({ year, month }: Month): (string | null)[][] {
   const first = new Date(Date.UTC(year, month, 1));
   const start = new Date(Date.UTC(year, month, 1 - first.getUTCDay()));
-  return Array.from({ length: 6 }, (_, week) =>
+  const weeks = Array.from({ length: 6 }, (_, week) =>
     Array.from({ length: 7 }, (_, day) => {
       const date = new Date(start);
       date.setUTCDate(start.getUTCDate() + week * 7 + day);
       return date.getUTCMonth() === month ? utcToKey(date) : null;
     }),
   );
+  return weeks.filter((week) => week.some((day) => day !== null));
 }
 
 const monthFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "long", year: "numeric" });

@@ -18,6 +18,8 @@ type CalendarProps = {
   slotCounts: Record<string, number>;
   todayKey: string;
   lastKey: string;
+  /** The date to open on (the booking's own date when rescheduling); the first open date otherwise. */
+  startKey?: string;
   onPick: (dateKey: string) => void;
 };
 
@@ -31,15 +33,19 @@ function monthIndex(m: Month): number {
  * week's ends, Enter or Space opens the day. Days without open times stay focusable (so
  * arrowing is predictable) but are marked aria-disabled and do nothing.
  */
-export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProps) {
+export function Calendar({ slotCounts, todayKey, lastKey, startKey, onPick }: CalendarProps) {
   const ids = useId();
   const firstOpen = Object.keys(slotCounts)
     .filter((k) => k >= todayKey && k <= lastKey)
     .sort()[0];
-  const [visible, setVisible] = useState<Month>(() => monthOfKey(firstOpen ?? todayKey));
-  const [focusKey, setFocusKey] = useState(firstOpen ?? todayKey);
+  const start = startKey && startKey >= todayKey && startKey <= lastKey ? startKey : (firstOpen ?? todayKey);
+  const [visible, setVisible] = useState<Month>(() => monthOfKey(start));
+  const [focusKey, setFocusKey] = useState(start);
   const focusAfterRender = useRef(false);
   const gridRef = useRef<HTMLTableElement>(null);
+  const previousRef = useRef<HTMLButtonElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const focusOtherNav = useRef<HTMLButtonElement | null>(null);
 
   const inWindow = (key: string) => key >= todayKey && key <= lastKey;
   const countOn = (key: string) => (inWindow(key) ? (slotCounts[key] ?? 0) : 0);
@@ -54,6 +60,13 @@ export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProp
   const last = monthIndex(monthOfKey(lastKey));
   const canGoBack = monthIndex(visible) > first;
   const canGoForward = monthIndex(visible) < last;
+
+  // A month button turns disabled (and leaves the tab order) at either end of the window; if it
+  // had focus, focus moves to the other one instead of falling to the page.
+  useEffect(() => {
+    focusOtherNav.current?.focus();
+    focusOtherNav.current = null;
+  }, [visible]);
 
   useEffect(() => {
     if (!focusAfterRender.current) return;
@@ -90,16 +103,26 @@ export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProp
 
   function showMonth(by: number) {
     if ((by < 0 && !canGoBack) || (by > 0 && !canGoForward)) return;
+    const target = monthIndex(visible) + by;
+    if (target <= first) focusOtherNav.current = nextRef.current;
+    else if (target >= last) focusOtherNav.current = previousRef.current;
     setVisible((m) => shiftMonth(m, by));
   }
 
   const navButton =
-    "inline-flex size-11 items-center justify-center rounded-full text-xl text-slate-700 hover:bg-slate-100 aria-disabled:cursor-not-allowed aria-disabled:text-slate-300 aria-disabled:hover:bg-transparent";
+    "inline-flex size-11 items-center justify-center rounded-full text-xl text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent";
 
   return (
     <div>
       <div className="mb-2 flex items-center justify-between">
-        <button type="button" className={navButton} aria-label="Previous month" aria-disabled={!canGoBack} onClick={() => showMonth(-1)}>
+        <button
+          ref={previousRef}
+          type="button"
+          className={navButton}
+          aria-label="Previous month"
+          disabled={!canGoBack}
+          onClick={() => showMonth(-1)}
+        >
           <span aria-hidden="true">‹</span>
         </button>
         <p id={`${ids}-month`} className="text-base font-semibold" aria-live="polite">
@@ -108,71 +131,85 @@ export function Calendar({ slotCounts, todayKey, lastKey, onPick }: CalendarProp
             , {openDays === 0 ? "no dates with open times" : `${openDays} ${openDays === 1 ? "date" : "dates"} with open times`}
           </span>
         </p>
-        <button type="button" className={navButton} aria-label="Next month" aria-disabled={!canGoForward} onClick={() => showMonth(1)}>
+        <button
+          ref={nextRef}
+          type="button"
+          className={navButton}
+          aria-label="Next month"
+          disabled={!canGoForward}
+          onClick={() => showMonth(1)}
+        >
           <span aria-hidden="true">›</span>
         </button>
       </div>
       <p id={`${ids}-help`} className="sr-only">
         Use the arrow keys to move between dates, Page Up and Page Down to change month, and Enter to see the times on a date.
       </p>
-      <table
-        ref={gridRef}
-        role="grid"
-        aria-labelledby={`${ids}-month`}
-        aria-describedby={`${ids}-help`}
-        className="w-full table-fixed border-separate border-spacing-1"
-        onKeyDown={onKeyDown}
-      >
-        <thead>
-          <tr>
-            {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" abbr={long} className="pb-1 text-xs font-medium text-slate-600">
-                {short}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week, w) => (
-            <tr key={w}>
-              {week.map((key, d) => {
-                if (!key) return <td key={d} />;
-                const count = countOn(key);
-                const open = count > 0;
-                const status = open ? `${count} open ${count === 1 ? "time" : "times"}` : inWindow(key) ? "no open times" : "not bookable";
-                return (
-                  <td key={key} className="p-0">
-                    <button
-                      type="button"
-                      data-date={key}
-                      data-open={open || undefined}
-                      tabIndex={key === tabbable ? 0 : -1}
-                      aria-disabled={!open || undefined}
-                      aria-current={key === todayKey ? "date" : undefined}
-                      aria-label={`${dayLabel(key)}, ${status}`}
-                      onFocus={() => setFocusKey(key)}
-                      onClick={() => open && onPick(key)}
-                      className={
-                        "relative h-11 w-full rounded-lg text-sm tabular-nums transition-colors " +
-                        (open
-                          ? "bg-brand-100 font-semibold text-brand-800 hover:bg-brand-600 hover:text-white"
-                          : inWindow(key)
-                            ? "cursor-not-allowed text-slate-400"
-                            : "cursor-not-allowed text-slate-300")
-                      }
-                    >
-                      {Number(key.slice(8))}
-                      {key === todayKey && (
-                        <span aria-hidden="true" className="absolute bottom-1 left-1/2 size-1 -translate-x-1/2 rounded-full bg-current" />
-                      )}
-                    </button>
-                  </td>
-                );
-              })}
+      {/* Months take four to six rows: the box keeps six rows' height so the page below never jumps. */}
+      <div className="min-h-[20rem]">
+        <table
+          ref={gridRef}
+          role="grid"
+          aria-labelledby={`${ids}-month`}
+          aria-describedby={`${ids}-help`}
+          className="w-full table-fixed border-separate border-spacing-1"
+          onKeyDown={onKeyDown}
+        >
+          <thead>
+            <tr>
+              {WEEKDAYS.map(([short, long]) => (
+                <th key={short} scope="col" abbr={long} className="pb-1 text-xs font-medium text-slate-600">
+                  {short}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week, w) => (
+              <tr key={w}>
+                {week.map((key, d) => {
+                  if (!key) return <td key={d} />;
+                  const count = countOn(key);
+                  const open = count > 0;
+                  const status = open
+                    ? `${count} open ${count === 1 ? "time" : "times"}`
+                    : inWindow(key)
+                      ? "no open times"
+                      : "not bookable";
+                  return (
+                    <td key={key} className="p-0">
+                      <button
+                        type="button"
+                        data-date={key}
+                        data-open={open || undefined}
+                        tabIndex={key === tabbable ? 0 : -1}
+                        aria-disabled={!open || undefined}
+                        aria-current={key === todayKey ? "date" : undefined}
+                        aria-label={`${dayLabel(key)}, ${status}`}
+                        onFocus={() => setFocusKey(key)}
+                        onClick={() => open && onPick(key)}
+                        className={
+                          "relative h-11 w-full rounded-lg text-sm tabular-nums transition-colors " +
+                          (open
+                            ? "bg-brand-100 font-semibold text-brand-800 hover:bg-brand-600 hover:text-white"
+                            : inWindow(key)
+                              ? "cursor-not-allowed text-slate-400"
+                              : "cursor-not-allowed text-slate-300")
+                        }
+                      >
+                        {Number(key.slice(8))}
+                        {key === todayKey && (
+                          <span aria-hidden="true" className="absolute bottom-1 left-1/2 size-1 -translate-x-1/2 rounded-full bg-current" />
+                        )}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600">
         <span className="inline-flex items-center gap-1.5">
           <span aria-hidden="true" className="inline-block size-3 rounded bg-brand-100 ring-1 ring-brand-600/30" /> Open times

@@ -1,18 +1,69 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { Calendar } from "@/components/contact/calendar";
+import { SlotDialog } from "@/components/contact/slot-dialog";
+import type { SlotOption } from "@/components/contact/types";
+import { dateKeyInZone, detectTimeZone, formatWhen } from "@/lib/format";
 import type { ManageAction } from "./types";
-import { formatShortDate, formatTime, zoneAbbreviation } from "@/lib/format";
 
-export type RescheduleOption = { date: string; slots: { id: string; startsAt: string }[] };
+type ReschedulePickerProps = {
+  token: string;
+  slots: SlotOption[];
+  /** The booking's current start: the calendar opens on its date. */
+  currentStartsAt: string;
+  /** The zone the visitor booked in, which the rest of the page uses. */
+  timeZone: string;
+  businessTimeZone: string;
+  /** The server's clock at render, so server and browser draw the same calendar. */
+  nowIso: string;
+  windowDays: number;
+  reschedule: ManageAction;
+};
 
-type ReschedulePickerProps = { token: string; options: RescheduleOption[]; timeZone: string; reschedule: ManageAction };
+const noSubscription = () => () => {};
 
-/** Pick a date, then a time, then move the booking there. The page passes its server action. */
-export function ReschedulePicker({ token, options, timeZone, reschedule }: ReschedulePickerProps) {
-  const [date, setDate] = useState(options[0]?.date ?? "");
+/**
+ * The /contact calendar and slot dialog, then one confirmation: the form posts the token and
+ * the picked slot to the page's reschedule action (the same contract as before).
+ */
+export function ReschedulePicker({
+  token,
+  slots,
+  currentStartsAt,
+  timeZone,
+  businessTimeZone,
+  nowIso,
+  windowDays,
+  reschedule,
+}: ReschedulePickerProps) {
+  const detectedZone = useSyncExternalStore(
+    noSubscription,
+    () => detectTimeZone(timeZone),
+    () => timeZone,
+  );
+  const [zone, setZone] = useState(timeZone);
+  const [dialogDate, setDialogDate] = useState<string | null>(null);
+  // The dialog keeps the times it opened with, whatever zone is picked inside it.
+  const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<SlotOption | null>(null);
   const [state, action, pending] = useActionState(reschedule, null);
-  const day = options.find((o) => o.date === date);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  const todayKey = dateKeyInZone(nowIso, zone);
+  const lastKey = dateKeyInZone(new Date(Date.parse(nowIso) + windowDays * 86_400_000), zone);
+  const slotsByDate = useMemo(() => {
+    const byDate: Record<string, SlotOption[]> = {};
+    for (const s of slots) (byDate[dateKeyInZone(s.startsAt, zone)] ??= []).push(s);
+    return byDate;
+  }, [slots, zone]);
+  const slotCounts = useMemo(() => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])), [slotsByDate]);
+
+  // After a time is picked, the next key press is most likely "move it there".
+  useEffect(() => {
+    if (chosen) confirmRef.current?.focus();
+  }, [chosen]);
+
   if (state?.ok) {
     return (
       <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
@@ -20,51 +71,68 @@ export function ReschedulePicker({ token, options, timeZone, reschedule }: Resch
       </p>
     );
   }
-  if (options.length === 0) return <p className="text-sm text-slate-600">There are no other free times right now.</p>;
+  if (slots.length === 0) return <p className="text-sm text-slate-600">There are no other free times right now.</p>;
+
   return (
-    <form action={action} className="space-y-3">
-      <input type="hidden" name="token" value={token} />
-      <label className="block text-sm font-medium text-slate-800" htmlFor="reschedule-date">
-        New date
-      </label>
-      <select
-        id="reschedule-date"
-        value={date}
-        onChange={(e) => setDate(e.target.value)}
-        className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-      >
-        {options.map((o) => (
-          <option key={o.date} value={o.date}>
-            {formatShortDate(o.slots[0]!.startsAt, timeZone)}
-          </option>
-        ))}
-      </select>
-      <fieldset>
-        <legend className="text-sm font-medium text-slate-800">
-          New time ({zoneAbbreviation(day?.slots[0]?.startsAt ?? new Date(), timeZone)})
-        </legend>
-        <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
-          {day?.slots.map((slot) => (
-            <label
-              key={slot.id}
-              className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+    <div className="mt-3 grid gap-4">
+      <p className="text-sm text-slate-600">Pick a new date, then a time. Your current booking stays until you confirm the move.</p>
+      <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+        <Calendar
+          slotCounts={slotCounts}
+          todayKey={todayKey}
+          lastKey={lastKey}
+          startKey={dateKeyInZone(currentStartsAt, zone)}
+          onPick={(dateKey) => {
+            setDialogSlotIds((slotsByDate[dateKey] ?? []).map((s) => s.id));
+            setDialogDate(dateKey);
+          }}
+        />
+      </div>
+      {chosen && (
+        <form action={action} className="grid gap-3 rounded-xl border border-brand-600/40 bg-brand-50 p-4">
+          <input type="hidden" name="token" value={token} />
+          <input type="hidden" name="slotId" value={chosen.id} />
+          <p id="reschedule-chosen" className="text-sm text-slate-800">
+            New time: <span className="font-semibold">{formatWhen(chosen.startsAt, zone)}</span>
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button
+              ref={confirmRef}
+              type="submit"
+              disabled={pending}
+              aria-describedby="reschedule-chosen"
+              className="min-h-11 rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
             >
-              <input type="radio" name="slotId" value={slot.id} required />
-              {formatTime(slot.startsAt, timeZone)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-      >
-        {pending ? "Moving…" : "Move my booking"}
-      </button>
-      <p aria-live="polite" className="text-sm text-red-800">
-        {state && !state.ok ? state.message : ""}
-      </p>
-    </form>
+              {pending ? "Moving…" : "Move my booking"}
+            </button>
+            <button
+              type="button"
+              onClick={() => setChosen(null)}
+              className="min-h-11 rounded-md px-3 text-sm font-medium text-brand-700 underline hover:bg-brand-100"
+            >
+              Pick another time
+            </button>
+          </div>
+        </form>
+      )}
+      {state && !state.ok && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          {state.message}
+        </p>
+      )}
+      <SlotDialog
+        dateKey={dialogDate}
+        slots={slots.filter((s) => dialogSlotIds.includes(s.id))}
+        zone={zone}
+        detectedZone={detectedZone}
+        businessTimeZone={businessTimeZone}
+        onZoneChange={setZone}
+        onPick={(slot) => {
+          setDialogDate(null);
+          setChosen(slot);
+        }}
+        onClose={() => setDialogDate(null)}
+      />
+    </div>
   );
 }

@@ -95,7 +95,7 @@ test("the calendar moves between months with the keyboard and the buttons", asyn
   const spansTwoMonths = today.slice(0, 7) !== lastDay.slice(0, 7);
   const next = page.getByRole("button", { name: "Next month" });
   const previous = page.getByRole("button", { name: "Previous month" });
-  await expect(previous).toHaveAttribute("aria-disabled", "true");
+  await expect(previous).toBeDisabled();
 
   await tabUntil(page, (f) => Boolean(f.date));
   await page.keyboard.press("PageDown");
@@ -106,14 +106,13 @@ test("the calendar moves between months with the keyboard and the buttons", asyn
     await expect(month).toHaveText(first);
     await next.click();
     await expect(month).not.toHaveText(first);
-    await expect(next).toHaveAttribute("aria-disabled", "true");
+    await expect(next).toBeDisabled();
     await previous.click();
     await expect(month).toHaveText(first);
   } else {
     // PageDown stops at the window's last day; the month never changes and Next does nothing.
     expect((await focused(page)).date).toBe(lastDay);
-    await expect(next).toHaveAttribute("aria-disabled", "true");
-    await next.click({ force: true }); // aria-disabled still takes the click; it must do nothing
+    await expect(next).toBeDisabled();
     await expect(month).toHaveText(first);
   }
   // Days with no open times do nothing when chosen.

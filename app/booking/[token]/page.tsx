@@ -43,8 +43,10 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
   const view = await load(token);
   const method = METHOD_INFO[view.method];
   const showBusinessZone = view.businessTimeZone !== view.visitorTimeZone;
-  const options = view.reschedule.allowed
-    ? (await listAvailableDates()).map((d) => ({ date: d.date, slots: d.slots.map((s) => ({ id: s.id, startsAt: s.startsAt })) }))
+  const now = new Date();
+  // endsAt is derivable and the calendar does not need it: keep the page payload small.
+  const slots = view.reschedule.allowed
+    ? (await listAvailableDates(now)).flatMap((d) => d.slots.map(({ endsAt: _endsAt, ...slot }) => slot))
     : [];
   const event = {
     title: `Consultation (${method.label})`,
@@ -55,7 +57,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
   };
 
   return (
-    <main className="mx-auto max-w-2xl px-4 py-10">
+    <main id="main" className="mx-auto max-w-3xl px-4 pt-6 pb-16 sm:pt-10">
       <h1 className="text-2xl font-semibold text-slate-900">Your booking</h1>
       <section aria-labelledby="summary" className="mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="summary" className="sr-only">
@@ -124,7 +126,16 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
               Reschedule
             </h2>
             {view.reschedule.allowed ? (
-              <ReschedulePicker token={token} options={options} timeZone={view.visitorTimeZone} reschedule={rescheduleBookingAction} />
+              <ReschedulePicker
+                token={token}
+                slots={slots}
+                currentStartsAt={view.startsAt}
+                timeZone={view.visitorTimeZone}
+                businessTimeZone={view.businessTimeZone}
+                nowIso={now.toISOString()}
+                windowDays={env().BOOKING_WINDOW_DAYS}
+                reschedule={rescheduleBookingAction}
+              />
             ) : (
               <p className="mt-2 text-sm text-slate-700">{view.reschedule.reason}</p>
             )}
