@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import type { ManageAction } from "./types";
 import { formatShortDate, formatTime, zoneAbbreviation } from "@/lib/format";
 
@@ -13,6 +13,13 @@ export function ReschedulePicker({ token, options, timeZone, reschedule }: Resch
   const [date, setDate] = useState(options[0]?.date ?? "");
   const [state, action, pending] = useActionState(reschedule, null);
   const day = options.find((o) => o.date === date);
+  // Submitted by hand rather than through <form action>: React resets a form after its action,
+  // which threw the chosen date and time away whenever the move was refused.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(() => action(form));
+  };
   if (state?.ok) {
     return (
       <p role="status" className="rounded-md bg-green-50 p-3 text-sm text-green-900">
@@ -22,7 +29,7 @@ export function ReschedulePicker({ token, options, timeZone, reschedule }: Resch
   }
   if (options.length === 0) return <p className="text-sm text-slate-600">There are no other free times right now.</p>;
   return (
-    <form action={action} className="space-y-3">
+    <form onSubmit={submit} className="space-y-3">
       <input type="hidden" name="token" value={token} />
       <label className="block text-sm font-medium text-slate-800" htmlFor="reschedule-date">
         New date

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { rotateManageToken } from "@/lib/booking/manage-access";
 import { manageToken } from "@/lib/links/manage-link";
 import { finalizeBookingPayment } from "@/lib/payments/finalize";
+import { refundPayment } from "@/lib/payments/refunds";
 import { startBooking } from "@/lib/payments/start-booking";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { testDbKind, useTestDatabase } from "@/tests/helpers/test-db";
@@ -91,6 +92,18 @@ describe("reschedule through the manage link", () => {
     expect(rescheduled).toHaveLength(1);
     const other = await startBooking(bookingRequest(oldSlot.id, { email: "bob@example.com" }), { clientSession: "bob-session-0123456789" });
     expect(other.booking.slotId).toBe(oldSlot.id);
+  });
+
+  it("counts a partially refunded fee as paid: a same-fee slot is still allowed, a dearer one is not", async () => {
+    const { token, bookingId } = await confirmedBooking(addDays(new Date(), 3));
+    const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId } });
+    await refundPayment({ paymentId: payment.id, amountCents: 300, reason: "Goodwill", idempotencyKey: "partial-goodwill" });
+    expect((await t.db.payment.findUniqueOrThrow({ where: { bookingId } })).status).toBe("PARTIALLY_REFUNDED");
+    const dearer = await createSlot(t.db, { startsAt: addDays(new Date(), 5), priceCents: 2000 });
+    expect(await codeOf(rescheduleViaManageLink(token, dearer.id))).toBe("reschedule_not_allowed");
+    const sameFee = await createSlot(t.db, { startsAt: addDays(new Date(), 4) });
+    expect(await rescheduleViaManageLink(token, sameFee.id)).toEqual({ icsSequence: 1 });
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).slotId).toBe(sameFee.id);
   });
 
   it("refuses after the cutoff and into a taken slot", async () => {
