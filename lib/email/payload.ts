@@ -28,6 +28,8 @@ export const bookingSnapshotSchema = z.object({
   amountPaidCents: z.number().int().default(0),
   refundedCents: z.number().int().default(0),
   currency: z.string().length(3),
+  /** A demo payment moved no money: refund emails must not send the visitor to their card. */
+  demoPayment: z.boolean().default(false),
   icsSequence: z.number().int().default(0),
   /** The booking's status when queued (kept for the outbox view; rendering does not use it). */
   status: z.string().optional(),

@@ -135,6 +135,8 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
           ...summary(p, "visitor"),
           amountPaid: paid(p),
           refundAmount: refund(p),
+          demoPayment: p.demoPayment,
+          reason: p.cancellationReason,
           bookUrl,
         }),
         ics: "CANCEL",
@@ -144,11 +146,13 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         ...summary(p, "visitor"),
         refundAmount: money(p, p.refundCents ?? p.refundedCents),
         amountPaid: paid(p),
+        demoPayment: p.demoPayment,
       });
     case "late_payment_refunded":
       return build(LatePaymentRefundedEmail, latePaymentRefundedSubject, {
         ...summary(p, "visitor"),
         refundAmount: money(p, p.refundCents ?? p.amountPaidCents),
+        demoPayment: p.demoPayment,
         bookUrl,
       });
     case "admin_new_booking":
