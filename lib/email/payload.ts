@@ -45,6 +45,9 @@ export const bookingSnapshotSchema = z.object({
   organizerEmail: z.string(),
 });
 
+/** The reason stored when visitors cancel themselves: the admin sees it, the visitor needs no reason for their own act. */
+export const VISITOR_CANCELLATION_REASON = "Cancelled by the visitor";
+
 /** The payload fields copied from configuration when an email is queued (ADR 066). */
 export const QUEUE_TIME_FIELDS = ["refundPolicy", "bookUrl", "adminUrl", "inviteUid", "organizerEmail"] as const;
 export type QueueTimeConfiguration = Pick<BookingEmailSnapshot, (typeof QUEUE_TIME_FIELDS)[number]>;

@@ -83,7 +83,9 @@ describe("renderEmail", () => {
     const confirmed = await textOf("booking_confirmed", payload());
     expect(confirmed).toContain("$10 paid");
     expect(confirmed).toContain("refunded in full if you cancel more than 24 hours before");
-    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain("We have refunded $10. It goes back to your original payment method");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain(
+      "We have refunded $10. It goes back to your original payment method",
+    );
     expect(await textOf("booking_cancelled", payload({ refundCents: 0 }))).toContain("the booking fee of $10 is not refunded");
     expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4 of the $10 you paid");
     expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10");
@@ -134,6 +136,7 @@ describe("renderEmail", () => {
     const admin = await textOf("admin_booking_cancelled", payload({ cancellationReason: "Visitor asked." }));
     expect(admin).not.toContain("Join on");
     expect(await textOf("booking_cancelled", payload())).not.toContain("Reason");
+    expect(await textOf("booking_cancelled", payload({ cancellationReason: "Cancelled by the visitor" }))).not.toContain("Reason");
   });
 
   it("says plainly that no card was charged when the payment was a demo", async () => {

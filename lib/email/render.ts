@@ -18,7 +18,7 @@ import { EMAIL_KINDS, type EmailKind } from "./kinds";
 import { formatMoney, zoneCity } from "@/lib/format";
 import { formatShortStart, formatTimeRange } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
-import { emailPayloadSchema, type EmailPayload } from "./payload";
+import { emailPayloadSchema, VISITOR_CANCELLATION_REASON, type EmailPayload } from "./payload";
 
 // Turns an outbox row (kind + the snapshot queued with it) into subject, HTML, plain text
 // and attachments. Rendering is deterministic for a given row, so a retried send carries
@@ -136,7 +136,7 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
           amountPaid: paid(p),
           refundAmount: refund(p),
           demoPayment: p.demoPayment,
-          reason: p.cancellationReason,
+          reason: p.cancellationReason === VISITOR_CANCELLATION_REASON ? null : p.cancellationReason,
           bookUrl,
         }),
         ics: "CANCEL",
