@@ -26,7 +26,7 @@ export default function AdminBookingCancelledEmail(props: AdminBookingCancelledP
       footer={<Text style={styles.muted}>Sent to the admin notification address. The time is free again.</Text>}
     >
       <Heading style={styles.heading}>Booking cancelled</Heading>
-      <BookingDetails summary={props}>
+      <BookingDetails summary={props} cancelled>
         <Field label="Refund">{props.refundAmount ?? "None"}</Field>
         {props.reason ? <Field label="Reason">{props.reason}</Field> : null}
         <VisitorFields visitor={props.visitor} />

@@ -1,7 +1,8 @@
 import { Heading, Text } from "@react-email/components";
 import { ActionButton } from "./_components/action-button";
-import { BookingDetails } from "./_components/booking-details";
+import { BookingDetails, Field } from "./_components/booking-details";
 import { EmailLayout } from "./_components/layout";
+import { refundTiming } from "./_components/refund-timing";
 import { previewBookUrl, previewSummary } from "./_components/preview-data";
 import { styles } from "./_components/styles";
 import type { BookingSummary } from "./_components/types";
@@ -10,6 +11,10 @@ export type BookingCancelledProps = BookingSummary & {
   amountPaid: string | null;
   /** What is being refunded, or null when nothing is. */
   refundAmount: string | null;
+  /** No card was charged, so the refund line must not mention one. */
+  demoPayment: boolean;
+  /** The business's reason, shown to the visitor when one was given. */
+  reason: string | null;
   bookUrl: string;
 };
 
@@ -17,12 +22,11 @@ export function bookingCancelledSubject(props: BookingCancelledProps): string {
   return `Cancelled: your consultation on ${props.shortWhen}`;
 }
 
-function RefundLine({ amountPaid, refundAmount }: Pick<BookingCancelledProps, "amountPaid" | "refundAmount">) {
+function RefundLine({ amountPaid, refundAmount, demoPayment }: Pick<BookingCancelledProps, "amountPaid" | "refundAmount" | "demoPayment">) {
   if (refundAmount) {
     return (
       <Text style={styles.text}>
-        A refund of <strong>{refundAmount}</strong> is on its way to your original payment method. It usually shows within 5–10 business
-        days.
+        We have refunded <strong>{refundAmount}</strong>. {refundTiming(demoPayment)}
       </Text>
     );
   }
@@ -35,8 +39,10 @@ export default function BookingCancelledEmail(props: BookingCancelledProps) {
     <EmailLayout preview={`Your consultation on ${props.shortWhen} is cancelled.`} businessName={props.businessName}>
       <Heading style={styles.heading}>Your consultation is cancelled</Heading>
       <Text style={styles.text}>Hi {props.recipientName}, this booking has been cancelled and the time is no longer reserved.</Text>
-      <RefundLine amountPaid={props.amountPaid} refundAmount={props.refundAmount} />
-      <BookingDetails summary={props} />
+      <RefundLine amountPaid={props.amountPaid} refundAmount={props.refundAmount} demoPayment={props.demoPayment} />
+      <BookingDetails summary={props} cancelled>
+        {props.reason ? <Field label="Reason">{props.reason}</Field> : null}
+      </BookingDetails>
       <Text style={styles.muted}>The calendar entry is cancelled too. You are welcome to book another time.</Text>
       <ActionButton href={props.bookUrl}>Book another time</ActionButton>
     </EmailLayout>
@@ -47,5 +53,7 @@ BookingCancelledEmail.PreviewProps = {
   ...previewSummary,
   amountPaid: "$10",
   refundAmount: "$10",
+  demoPayment: false,
+  reason: "Our consultant is unwell that day. Please pick another time; we are sorry for the trouble.",
   bookUrl: previewBookUrl,
 } satisfies BookingCancelledProps;

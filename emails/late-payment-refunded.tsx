@@ -2,11 +2,12 @@ import { Heading, Text } from "@react-email/components";
 import { ActionButton } from "./_components/action-button";
 import { Field } from "./_components/booking-details";
 import { EmailLayout } from "./_components/layout";
+import { refundTiming } from "./_components/refund-timing";
 import { previewBookUrl, previewSummary } from "./_components/preview-data";
 import { styles } from "./_components/styles";
 import type { BookingSummary } from "./_components/types";
 
-export type LatePaymentRefundedProps = BookingSummary & { refundAmount: string; bookUrl: string };
+export type LatePaymentRefundedProps = BookingSummary & { refundAmount: string; demoPayment: boolean; bookUrl: string };
 
 export function latePaymentRefundedSubject(props: LatePaymentRefundedProps): string {
   return `That time was taken: your payment of ${props.refundAmount} is refunded`;
@@ -21,8 +22,7 @@ export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps
       <Heading style={styles.heading}>Sorry, that time was taken</Heading>
       <Text style={styles.text}>
         Hi {props.recipientName}, your payment arrived after your hold had lapsed and someone else booked the same time, so we could not
-        confirm this booking. We have refunded the full <strong>{props.refundAmount}</strong> to your original payment method. It usually
-        shows within 5–10 business days.
+        confirm this booking. We have refunded the full <strong>{props.refundAmount}</strong>. {refundTiming(props.demoPayment)}
       </Text>
       <Text style={styles.label}>The time you picked</Text>
       {props.when.map((line) => (
@@ -39,5 +39,6 @@ export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps
 LatePaymentRefundedEmail.PreviewProps = {
   ...previewSummary,
   refundAmount: "$10",
+  demoPayment: false,
   bookUrl: previewBookUrl,
 } satisfies LatePaymentRefundedProps;

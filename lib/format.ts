@@ -40,6 +40,13 @@ export function formatDecimalAmount(cents: number): string {
   return (cents / 100).toFixed(2);
 }
 
+/** Parses "10", "10.5" or "10.00" (an amount typed in major units) into cents without floating-point error. */
+export function parseAmountToCents(input: string): number | undefined {
+  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(input.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateKeyInZone(instant: string | Date, timeZone: string): string {
   const parts = en(timeZone, { year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(new Date(instant));

@@ -41,8 +41,11 @@ function MeetingField({ meeting }: { meeting: MeetingDetails }) {
   return <Field label={meeting.methodLabel}>We will send you the meeting link before the call.</Field>;
 }
 
-/** When (in both zones), how long, how to join, and the reference. */
-export function BookingDetails({ summary, children }: { summary: BookingSummary; children?: ReactNode }) {
+/**
+ * When (in both zones), how long, how to join, and the reference. A cancelled booking names
+ * its method only: a join link or a number to call would invite people to a meeting that is off.
+ */
+export function BookingDetails({ summary, cancelled, children }: { summary: BookingSummary; cancelled?: boolean; children?: ReactNode }) {
   return (
     <Section style={styles.details}>
       {summary.when.map((line) => (
@@ -51,7 +54,7 @@ export function BookingDetails({ summary, children }: { summary: BookingSummary;
         </Field>
       ))}
       <Field label="Duration">{summary.durationMinutes} minutes</Field>
-      <MeetingField meeting={summary.meeting} />
+      {cancelled ? <Field label="Meeting">{summary.meeting.methodLabel}</Field> : <MeetingField meeting={summary.meeting} />}
       {children}
       <Field label="Reference">{summary.reference}</Field>
     </Section>

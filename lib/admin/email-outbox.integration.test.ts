@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { seedBooking } from "@/tests/helpers/admin-fixtures";
-import { listOutbox, resendFailedEmail } from "./email-outbox";
+import { samplePayload } from "@/lib/email/sample-payload";
+import { getOutboxAttachment, listOutbox, outboxAttachments, resendFailedEmail } from "./email-outbox";
 
 const t = useTestDatabase();
 const actor = { id: "admin-1", email: "owner@example.com" };
@@ -38,6 +39,27 @@ describe("email outbox admin", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await t.db.auditLog.count()).toBe(1);
     await expect(resendFailedEmail(actor, email.id)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("offers the invitation an email carried, the same bytes as sent, and nothing for a payload that no longer renders", async () => {
+    const { booking } = await seedBooking(t.db);
+    const row = await t.db.outboxEmail.create({
+      data: {
+        dedupeKey: `booking_cancelled:${booking.id}`,
+        kind: "booking_cancelled",
+        bookingId: booking.id,
+        toAddress: booking.email,
+        payload: samplePayload({ bookingId: booking.id, icsSequence: 1 }),
+      },
+    });
+    const [invite] = await outboxAttachments(row);
+    expect(invite).toMatchObject({ filename: "cancel.ics", contentType: "text/calendar; charset=utf-8; method=CANCEL" });
+    expect(invite!.content).toContain("METHOD:CANCEL");
+    expect(invite!.content).toContain("SEQUENCE:1");
+    expect(await getOutboxAttachment(row.id, "cancel.ics")).toEqual(invite);
+    expect(await getOutboxAttachment(row.id, "other.ics")).toBeNull();
+    const broken = await failedEmail();
+    expect(await outboxAttachments(broken)).toEqual([]);
   });
 
   it("lists and filters by status", async () => {

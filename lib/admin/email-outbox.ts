@@ -5,6 +5,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { EmailStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
+import { completedLegacyPayload } from "@/lib/email/booking-snapshot";
+import type { IcsAttachment } from "@/lib/email/ics";
+import { EmailRenderError, renderEmail } from "@/lib/email/render";
 import { pageOf, type Page } from "./pagination";
 
 export const emailFiltersSchema = z.object({
@@ -40,6 +43,28 @@ export async function listOutbox(filters: EmailFilters): Promise<Page<OutboxRow>
 export async function getOutboxEmail(id: string) {
   const db = await getDb();
   return db.outboxEmail.findUnique({ where: { id } });
+}
+
+/**
+ * The files an outbox email carries (its invitation). Attachments are not stored: rendering is
+ * deterministic for a row (ADR 035, 066), so re-rendering it gives the bytes that were sent.
+ * A row whose payload no longer renders has none to offer.
+ */
+export async function outboxAttachments(row: { kind: string; payload: unknown; createdAt: Date }): Promise<IcsAttachment[]> {
+  try {
+    const payload = completedLegacyPayload(row.payload) ?? row.payload;
+    return (await renderEmail({ kind: row.kind, payload, queuedAt: row.createdAt })).attachments;
+  } catch (error) {
+    if (error instanceof EmailRenderError) return [];
+    throw error;
+  }
+}
+
+/** One attachment of an outbox email by its file name, or null. */
+export async function getOutboxAttachment(id: string, filename: string): Promise<IcsAttachment | null> {
+  const row = await getOutboxEmail(id);
+  if (!row) return null;
+  return (await outboxAttachments(row)).find((a) => a.filename === filename) ?? null;
 }
 
 /**

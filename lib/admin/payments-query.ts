@@ -13,7 +13,7 @@ export const paymentFiltersSchema = z.object({
 export type PaymentFilters = z.output<typeof paymentFiltersSchema>;
 
 const include = {
-  booking: { select: { id: true, name: true, email: true, status: true } },
+  booking: { select: { id: true, name: true, email: true, status: true, holdExpiresAt: true } },
   refunds: { orderBy: { createdAt: "asc" } },
 } satisfies Prisma.PaymentInclude;
 export type PaymentRow = Prisma.PaymentGetPayload<{ include: typeof include }> & {

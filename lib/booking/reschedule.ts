@@ -4,6 +4,7 @@ import { getDb, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
+import { isPaid } from "@/lib/status/payment-status";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
@@ -37,7 +38,9 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
       if (!check.allowed) throw new AppError("reschedule_not_allowed", check.reason);
       if (newSlotId === booking.slotId) throw new AppError("validation_failed", "That is already your booking's time.");
       const slot = await loadHoldableSlot(tx, { slotId: newSlotId, method: booking.method }, now);
-      const paid = booking.payment?.status === "SUCCEEDED" ? booking.payment.amountCents : 0;
+      // The fee counts as paid once money was taken, even if some of it was refunded since:
+      // a partial refund is the business's goodwill, not a reason to charge again.
+      const paid = isPaid(booking.payment) ? booking.payment.amountCents : 0;
       const newPrice = slot.requiresPayment ? slot.priceCents : 0;
       if (newPrice > paid || (booking.payment && slot.currency !== booking.payment.currency)) {
         throw new AppError("reschedule_not_allowed", "Please pick a time with the same booking fee as your current one.");

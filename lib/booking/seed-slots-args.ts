@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_PLAN, parseAmountToCents, parseMethodList, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
+import { parseAmountToCents } from "@/lib/format";
+import { DEFAULT_PLAN, parseMethodList, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 
 export const SEED_USAGE = `Usage: npx tsx scripts/seed-slots.ts [options]
   --days N              calendar days ahead to fill (default 30; weekdays only)

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { isCalendarDate } from "@/lib/time-zones";
 import { MEETING_METHODS } from "@/lib/meeting-methods";
-import { DEFAULT_PLAN, parseAmountToCents, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
+import { parseAmountToCents } from "@/lib/format";
+import { DEFAULT_PLAN, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 import { seedSlots, type SeedResult } from "./seed-slots";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
-import { DEFAULT_PLAN, parseAmountToCents, parseMethodList, planSlots, type SlotPlanOptions } from "./slot-generator";
+import { parseAmountToCents } from "@/lib/format";
+import { DEFAULT_PLAN, parseMethodList, planSlots, type SlotPlanOptions } from "./slot-generator";
 
 const plan = (overrides: Partial<SlotPlanOptions> = {}): SlotPlanOptions => ({
   ...DEFAULT_PLAN,

@@ -38,13 +38,6 @@ export const DEFAULT_PLAN = {
   methods: [...MEETING_METHODS],
 } as const;
 
-/** Parses "10", "10.5" or "10.00" dollars into cents without floating-point error. */
-export function parseAmountToCents(input: string): number | undefined {
-  const match = /^(\d{1,6})(?:\.(\d{1,2}))?$/.exec(input.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
-
 export const slotPlanSchema = z
   .object({
     days: z.number().int().min(1, "--days must be at least 1").max(365, "--days must be at most 365"),

@@ -28,7 +28,7 @@ export type SnapshotSource = {
   manageTokenHash: string | null;
   manageTokenVersion: number;
   slot: { startsAt: Date; durationMinutes: number; currency: string };
-  payment: { status: string; amountCents: number; refundedCents: number; currency: string } | null;
+  payment: { status: string; amountCents: number; refundedCents: number; currency: string; provider: string } | null;
 };
 
 /** The invitation UID of a booking: stable across its request, update and cancel emails. */
@@ -86,6 +86,7 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
     amountPaidCents: paid ? payment.amountCents : 0,
     refundedCents: payment?.refundedCents ?? 0,
     currency: payment?.currency ?? booking.slot.currency,
+    demoPayment: payment?.provider === "DEMO",
     icsSequence: booking.icsSequence,
     status: booking.status,
     manageUrl:

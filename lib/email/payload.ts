@@ -28,6 +28,8 @@ export const bookingSnapshotSchema = z.object({
   amountPaidCents: z.number().int().default(0),
   refundedCents: z.number().int().default(0),
   currency: z.string().length(3),
+  /** A demo payment moved no money: refund emails must not send the visitor to their card. */
+  demoPayment: z.boolean().default(false),
   icsSequence: z.number().int().default(0),
   /** The booking's status when queued (kept for the outbox view; rendering does not use it). */
   status: z.string().optional(),
@@ -42,6 +44,9 @@ export const bookingSnapshotSchema = z.object({
   inviteUid: z.string(),
   organizerEmail: z.string(),
 });
+
+/** The reason stored when visitors cancel themselves: the admin sees it, the visitor needs no reason for their own act. */
+export const VISITOR_CANCELLATION_REASON = "Cancelled by the visitor";
 
 /** The payload fields copied from configuration when an email is queued (ADR 066). */
 export const QUEUE_TIME_FIELDS = ["refundPolicy", "bookUrl", "adminUrl", "inviteUid", "organizerEmail"] as const;

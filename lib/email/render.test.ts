@@ -83,7 +83,9 @@ describe("renderEmail", () => {
     const confirmed = await textOf("booking_confirmed", payload());
     expect(confirmed).toContain("$10 paid");
     expect(confirmed).toContain("refunded in full if you cancel more than 24 hours before");
-    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain("A refund of $10 is on its way");
+    expect(await textOf("booking_cancelled", payload({ refundCents: 1000 }))).toContain(
+      "We have refunded $10. It goes back to your original payment method",
+    );
     expect(await textOf("booking_cancelled", payload({ refundCents: 0 }))).toContain("the booking fee of $10 is not refunded");
     expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4 of the $10 you paid");
     expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10");
@@ -119,6 +121,32 @@ describe("renderEmail", () => {
   it("mentions the previous time of a rescheduled booking when it is known", async () => {
     const text = await textOf("booking_rescheduled", payload({ previousStartsAt: "2026-03-09T15:00:00.000Z" }));
     expect(text).toContain("Previously\n\nMonday, March 9, 2026, 3:00 PM – 4:00 PM GMT");
+  });
+
+  it("tells the visitor why the business cancelled, and offers no way to join a cancelled meeting", async () => {
+    const cancelled = await renderEmail({
+      kind: "booking_cancelled",
+      payload: payload({ cancellationReason: "The consultant is ill, sorry.", refundCents: 1000 }),
+      queuedAt,
+    });
+    expect(cancelled.text).toContain("Reason\n\nThe consultant is ill, sorry.");
+    expect(cancelled.text).not.toContain("Join on");
+    expect(cancelled.html).not.toContain("https://zoom.us/j/123");
+    expect(cancelled.text).toContain("Zoom");
+    const admin = await textOf("admin_booking_cancelled", payload({ cancellationReason: "Visitor asked." }));
+    expect(admin).not.toContain("Join on");
+    expect(await textOf("booking_cancelled", payload())).not.toContain("Reason");
+    expect(await textOf("booking_cancelled", payload({ cancellationReason: "Cancelled by the visitor" }))).not.toContain("Reason");
+  });
+
+  it("says plainly that no card was charged when the payment was a demo", async () => {
+    const demo = { demoPayment: true, refundCents: 1000 };
+    for (const kind of ["booking_cancelled", "payment_refunded", "late_payment_refunded"]) {
+      const text = await textOf(kind, payload(demo));
+      expect(text, kind).toContain("no card was charged");
+      expect(text, kind).not.toMatch(/original payment method|your card/);
+      expect(await textOf(kind, payload({ refundCents: 1000 })), kind).toContain("original payment method");
+    }
   });
 
   it("refuses unknown kinds and payloads that do not parse, as permanent errors", async () => {

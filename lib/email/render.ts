@@ -18,7 +18,7 @@ import { EMAIL_KINDS, type EmailKind } from "./kinds";
 import { formatMoney, zoneCity } from "@/lib/format";
 import { formatShortStart, formatTimeRange } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
-import { emailPayloadSchema, type EmailPayload } from "./payload";
+import { emailPayloadSchema, VISITOR_CANCELLATION_REASON, type EmailPayload } from "./payload";
 
 // Turns an outbox row (kind + the snapshot queued with it) into subject, HTML, plain text
 // and attachments. Rendering is deterministic for a given row, so a retried send carries
@@ -135,6 +135,8 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
           ...summary(p, "visitor"),
           amountPaid: paid(p),
           refundAmount: refund(p),
+          demoPayment: p.demoPayment,
+          reason: p.cancellationReason === VISITOR_CANCELLATION_REASON ? null : p.cancellationReason,
           bookUrl,
         }),
         ics: "CANCEL",
@@ -144,11 +146,13 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         ...summary(p, "visitor"),
         refundAmount: money(p, p.refundCents ?? p.refundedCents),
         amountPaid: paid(p),
+        demoPayment: p.demoPayment,
       });
     case "late_payment_refunded":
       return build(LatePaymentRefundedEmail, latePaymentRefundedSubject, {
         ...summary(p, "visitor"),
         refundAmount: money(p, p.refundCents ?? p.amountPaidCents),
+        demoPayment: p.demoPayment,
         bookUrl,
       });
     case "admin_new_booking":

@@ -24,6 +24,7 @@ export function samplePayload(overrides: Partial<EmailPayload> = {}): EmailPaylo
     amountPaidCents: 1000,
     refundedCents: 0,
     currency: "usd",
+    demoPayment: false,
     icsSequence: 0,
     manageUrl: null,
     cancellationReason: null,

@@ -3,11 +3,13 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { rotateManageToken } from "@/lib/booking/manage-access";
 import { manageToken } from "@/lib/links/manage-link";
+import { cancelAndRefund } from "@/lib/payments/cancel-and-refund";
 import { finalizeBookingPayment } from "@/lib/payments/finalize";
+import { refundPayment } from "@/lib/payments/refunds";
 import { startBooking } from "@/lib/payments/start-booking";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { testDbKind, useTestDatabase } from "@/tests/helpers/test-db";
-import { cancelViaManageLink, getManageView, rescheduleViaManageLink } from "./manage-booking";
+import { cancelViaManageLink, getManageView, manageIcs, rescheduleViaManageLink } from "./manage-booking";
 
 const t = useTestDatabase();
 
@@ -63,11 +65,30 @@ describe("cancel through the manage link", () => {
     expect(booking.status).toBe("CANCELLED");
     expect(booking.payment).toMatchObject({ status: "REFUNDED", refundedCents: 1000 });
     expect(booking.payment!.refunds).toHaveLength(1);
+    expect((await getManageView(token)).cancellationReason).toBeNull();
     const emails = await t.db.outboxEmail.findMany({ where: { bookingId }, orderBy: { createdAt: "asc" } });
     expect(emails.map((e) => e.kind)).toContain("booking_cancelled");
     expect(emails.filter((e) => e.kind === "booking_cancelled")).toHaveLength(1);
     const again = await startBooking(bookingRequest(slot.id, { email: "bob@example.com" }), { clientSession: "bob-session-0123456789" });
     expect(again.booking.status).toBe("PENDING_PAYMENT");
+  });
+
+  it("after an admin cancellation shows the reason and serves the cancellation invite (same UID, higher SEQUENCE)", async () => {
+    const { token, bookingId } = await confirmedBooking(addDays(new Date(), 3));
+    const invite = await manageIcs(token);
+    expect(invite.content).toContain("METHOD:REQUEST");
+    expect(invite.content).toContain("SEQUENCE:0");
+    const uid = /UID:(.*)\r\n/.exec(invite.content)?.[1];
+    await cancelAndRefund(bookingId, { reason: "The consultant is ill, sorry.", refund: "full", notifyAdmin: false });
+    const view = await getManageView(token);
+    expect(view).toMatchObject({ status: "CANCELLED", cancellationReason: "The consultant is ill, sorry.", hasCancelInvite: true });
+    const cancel = await manageIcs(token);
+    expect(cancel.content).toContain("METHOD:CANCEL");
+    expect(cancel.content).toContain("STATUS:CANCELLED");
+    expect(cancel.content).toContain("SEQUENCE:1");
+    expect(/UID:(.*)\r\n/.exec(cancel.content)?.[1]).toBe(uid);
+    const email = await t.db.outboxEmail.findFirstOrThrow({ where: { bookingId, kind: "booking_cancelled" } });
+    expect((email.payload as { cancellationReason: string }).cancellationReason).toBe("The consultant is ill, sorry.");
   });
 
   it("refunds nothing inside the 24 h window", async () => {
@@ -91,6 +112,18 @@ describe("reschedule through the manage link", () => {
     expect(rescheduled).toHaveLength(1);
     const other = await startBooking(bookingRequest(oldSlot.id, { email: "bob@example.com" }), { clientSession: "bob-session-0123456789" });
     expect(other.booking.slotId).toBe(oldSlot.id);
+  });
+
+  it("counts a partially refunded fee as paid: a same-fee slot is still allowed, a dearer one is not", async () => {
+    const { token, bookingId } = await confirmedBooking(addDays(new Date(), 3));
+    const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId } });
+    await refundPayment({ paymentId: payment.id, amountCents: 300, reason: "Goodwill", idempotencyKey: "partial-goodwill" });
+    expect((await t.db.payment.findUniqueOrThrow({ where: { bookingId } })).status).toBe("PARTIALLY_REFUNDED");
+    const dearer = await createSlot(t.db, { startsAt: addDays(new Date(), 5), priceCents: 2000 });
+    expect(await codeOf(rescheduleViaManageLink(token, dearer.id))).toBe("reschedule_not_allowed");
+    const sameFee = await createSlot(t.db, { startsAt: addDays(new Date(), 4) });
+    expect(await rescheduleViaManageLink(token, sameFee.id)).toEqual({ icsSequence: 1 });
+    expect((await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).slotId).toBe(sameFee.id);
   });
 
   it("refuses after the cutoff and into a taken slot", async () => {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
 import { bookingIdForManageToken } from "@/lib/booking/manage-access";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
+import { VISITOR_CANCELLATION_REASON } from "@/lib/email/payload";
 import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
@@ -36,6 +37,10 @@ export type ManageView = {
   canCancel: boolean;
   reschedule: { allowed: boolean; reason: string | null };
   icsSequence: number;
+  /** Why the booking was cancelled, as the business or visitor gave it. */
+  cancellationReason: string | null;
+  /** A cancelled booking that had been confirmed has a cancellation invite to download. */
+  hasCancelInvite: boolean;
 };
 
 const NOT_FOUND = "This link is not valid. It may have expired or been replaced by a newer one.";
@@ -81,6 +86,9 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
     canCancel,
     reschedule: { allowed: reschedule.allowed, reason: reschedule.allowed ? null : reschedule.reason },
     icsSequence: booking.icsSequence,
+    cancellationReason:
+      booking.status === "CANCELLED" && booking.cancellationReason !== VISITOR_CANCELLATION_REASON ? booking.cancellationReason : null,
+    hasCancelInvite: booking.status === "CANCELLED" && booking.confirmedAt !== null,
   };
 }
 
@@ -92,7 +100,7 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
   if (booking.status !== "CANCELLED" && booking.slot.startsAt <= now) {
     throw new AppError("invalid_transition", "This meeting has already started, so it can no longer be cancelled here.");
   }
-  const result = await cancelAndRefund(bookingId, { reason: "Cancelled by the visitor", refund: "policy", notifyAdmin: true, now });
+  const result = await cancelAndRefund(bookingId, { reason: VISITOR_CANCELLATION_REASON, refund: "policy", notifyAdmin: true, now });
   return { outcome: result.outcome, refundCents: result.refundCents };
 }
 
@@ -101,11 +109,21 @@ export async function rescheduleViaManageLink(token: string, slotId: string, now
   return rescheduleBooking(bookingId, slotId, now);
 }
 
-/** The booking as an .ics file (same UID and SEQUENCE as the emailed invites). */
+/**
+ * The booking as an .ics file (same UID and SEQUENCE as the emailed invites). Once a booking
+ * that was confirmed is cancelled, the file is the cancellation (METHOD:CANCEL, the SEQUENCE
+ * the cancel bumped), so a calendar that imported the invite removes the event.
+ */
 export async function manageIcs(token: string, now = new Date()): Promise<{ filename: string; content: string }> {
   const bookingId = await resolveManageToken(token, now);
   const db = await getDb();
-  const snapshot = await db.$transaction((tx) => bookingEmailSnapshot(tx, bookingId));
-  if (snapshot.status !== "CONFIRMED") throw new AppError("not_found", "There is no upcoming meeting to add to a calendar.");
-  return { filename: "consultation.ics", content: bookingInvite(snapshot, "REQUEST", now) };
+  const { snapshot, confirmedAt } = await db.$transaction(async (tx) => ({
+    snapshot: await bookingEmailSnapshot(tx, bookingId),
+    confirmedAt: (await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { confirmedAt: true } })).confirmedAt,
+  }));
+  if (snapshot.status === "CONFIRMED") return { filename: "consultation.ics", content: bookingInvite(snapshot, "REQUEST", now) };
+  if (snapshot.status === "CANCELLED" && confirmedAt) {
+    return { filename: "consultation-cancelled.ics", content: bookingInvite(snapshot, "CANCEL", now) };
+  }
+  throw new AppError("not_found", "There is no upcoming meeting to add to a calendar.");
 }

@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import type { Db } from "@/lib/db";
 import { authSecret, resetEnvCache } from "@/lib/env";
 import { GET as exportBookings } from "@/app/api/admin/bookings/export/route";
+import { GET as emailAttachment } from "@/app/api/admin/emails/[id]/attachments/[filename]/route";
 import { GET as authGet } from "@/app/api/auth/[...all]/route";
 import { POST as confirmPayment } from "@/app/api/bookings/[id]/confirm-payment/route";
 import { POST as paymentIntent } from "@/app/api/bookings/[id]/payment-intent/route";
@@ -51,6 +52,7 @@ const m = vi.hoisted(() => ({
   getDb: vi.fn<typeof import("@/lib/db").getDb>(),
   requireAdmin: vi.fn<typeof import("@/lib/auth/require-admin").requireAdmin>(),
   bookingsForExport: vi.fn<typeof import("@/lib/admin/bookings-query").bookingsForExport>(),
+  getOutboxAttachment: vi.fn<typeof import("@/lib/admin/email-outbox").getOutboxAttachment>(),
   getPublicBooking: vi.fn<typeof import("@/lib/booking/public-view").getPublicBooking>(),
   finalizeBookingPayment: vi.fn<typeof import("@/lib/payments/finalize").finalizeBookingPayment>(),
   paymentIntentForBooking: vi.fn<typeof import("@/lib/payments/payment-intent").paymentIntentForBooking>(),
@@ -82,6 +84,7 @@ vi.mock("@/lib/admin/bookings-query", async (original) => ({
   ...(await original<typeof import("@/lib/admin/bookings-query")>()),
   bookingsForExport: m.bookingsForExport,
 }));
+vi.mock("@/lib/admin/email-outbox", () => ({ getOutboxAttachment: m.getOutboxAttachment }));
 vi.mock("@/lib/booking/public-view", () => ({ getPublicBooking: m.getPublicBooking }));
 vi.mock("@/lib/payments/finalize", () => ({ finalizeBookingPayment: m.finalizeBookingPayment }));
 vi.mock("@/lib/payments/payment-intent", () => ({ paymentIntentForBooking: m.paymentIntentForBooking }));
@@ -168,6 +171,14 @@ const cases: Record<string, Case> = {
       return m.bookingsForExport.mockRejectedValue(leak());
     },
     call: () => exportBookings(get("/api/admin/bookings/export?status=CONFIRMED")),
+  },
+  "app/api/admin/emails/[id]/attachments/[filename]/route.ts": {
+    inject: () => {
+      m.requireAdmin.mockResolvedValue({ id: "admin-1", email: "owner@example.com", name: "Owner" });
+      return m.getOutboxAttachment.mockRejectedValue(leak());
+    },
+    call: () =>
+      emailAttachment(get(`/api/admin/emails/${SLOT_ID}/attachments/invite.ics`), params({ id: SLOT_ID, filename: "invite.ics" })),
   },
   // The route's own try/catch: building better-auth fails when the database is unreachable.
   "app/api/auth/[...all]/route.ts": {

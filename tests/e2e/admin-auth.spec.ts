@@ -12,6 +12,8 @@ test("the admin is behind a login, and admin routes refuse without a session", a
 
   const exported = await request.get("/api/admin/bookings/export");
   expect(exported.status()).toBe(401);
+  const attachment = await request.get("/api/admin/emails/0b6f6a5e-3f4c-4d8a-9a39-5c1f2e7d9b10/attachments/invite.ics");
+  expect(attachment.status()).toBe(401);
   // Only reading the session and signing out are exposed from better-auth; sign-up is not.
   expect(
     (await request.post("/api/auth/sign-up/email", { data: { email: "x@example.com", password: "whatever123456", name: "x" } })).status(),

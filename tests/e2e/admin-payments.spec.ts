@@ -18,7 +18,7 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   await payment.getByLabel("Partial amount (USD)").fill("15.00");
   await payment.getByLabel("Reason").fill("Meeting ran short");
   await payment.getByRole("button", { name: "Review refund" }).click();
-  await expect(payment.getByText("Refund USD 15.00 to the visitor? Money sent back cannot be recalled.")).toBeVisible();
+  await expect(payment.getByText("Refund $15 to the visitor? Money sent back cannot be recalled.")).toBeVisible();
   // Backing out sends nothing.
   await payment.getByRole("button", { name: "Go back" }).click();
   expect(

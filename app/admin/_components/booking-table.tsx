@@ -1,8 +1,7 @@
 import Link from "next/link";
 import type { BookingListRow } from "@/lib/admin/bookings-query";
-import { isPaid } from "@/lib/status/payment-status";
 import { METHOD_INFO } from "@/lib/meeting-methods";
-import { BookingStatusBadge, DataTable, Empty, Money, PaidMark, When, linkClass, tdClass } from "./ui";
+import { BookingStatusBadge, DataTable, Empty, Money, PaymentStateBadge, When, linkClass, tdClass } from "./ui";
 
 /** Bookings as a table: used by the dashboard and the bookings list. */
 export function BookingTable({
@@ -18,7 +17,7 @@ export function BookingTable({
 }) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;
   return (
-    <DataTable caption={caption} columns={["When", "Visitor", "Company", "Method", "Status", "Paid", "Amount"]}>
+    <DataTable caption={caption} columns={["When", "Visitor", "Company", "Method", "Status", "Payment", "Amount"]}>
       {rows.map((b) => (
         <tr key={b.id}>
           <td className={tdClass}>
@@ -36,7 +35,7 @@ export function BookingTable({
             <BookingStatusBadge status={b.status} />
           </td>
           <td className={tdClass}>
-            <PaidMark paid={isPaid(b.payment)} />
+            <PaymentStateBadge payment={b.payment} booking={b} />
           </td>
           <td className={tdClass}>
             <Money cents={b.payment?.amountCents ?? b.slot.priceCents} currency={b.payment?.currency ?? b.slot.currency} />

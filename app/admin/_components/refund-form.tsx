@@ -1,6 +1,6 @@
 "use client";
 import type { AdminAction } from "@/app/admin/_lib/action-state";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, parseAmountToCents } from "@/lib/format";
 import { ActionForm } from "./action-form";
 import { ChoiceGroup, Field } from "./fields";
 
@@ -22,8 +22,13 @@ export function RefundForm({
 }) {
   const describe = (values: FormData) => {
     const partial = values.get("kind") === "partial";
+    const typed = String(values.get("amount") ?? "").trim();
+    const cents = parseAmountToCents(typed);
+    // The same formatter as everywhere else; what cannot be read is repeated as typed.
     const amount = partial
-      ? `${currency.toUpperCase()} ${String(values.get("amount") ?? "").trim() || "?"}`
+      ? cents === undefined
+        ? `${typed || "?"} ${currency.toUpperCase()}`
+        : formatMoney(cents, currency)
       : formatMoney(remainingCents, currency);
     return `Refund ${amount} to the visitor? Money sent back cannot be recalled.`;
   };

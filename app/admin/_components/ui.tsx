@@ -1,7 +1,8 @@
 import Link from "next/link";
-import type { BookingStatus, EmailStatus, PaymentStatus } from "@/lib/db/generated/enums";
-import { BOOKING_STATUS_LABELS, EMAIL_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
+import type { BookingStatus, EmailStatus } from "@/lib/db/generated/enums";
+import { BOOKING_STATUS_LABELS, EMAIL_STATUS_LABELS } from "@/lib/admin/labels";
 import { formatMoney } from "@/lib/format";
+import { paymentState, paymentStateLabel, type PaymentState } from "@/lib/status/payment-label";
 import { formatInZone } from "@/lib/time-zones";
 
 // Presentational pieces shared by the admin pages (server components, no data access).
@@ -52,38 +53,38 @@ export function BookingStatusBadge({ status }: { status: BookingStatus }) {
   return <Badge tone={BOOKING_TONE[status]}>{BOOKING_STATUS_LABELS[status]}</Badge>;
 }
 
-const PAYMENT_TONE: Record<PaymentStatus, keyof typeof BADGE> = {
-  REQUIRES_PAYMENT: "amber",
-  PROCESSING: "amber",
-  SUCCEEDED: "green",
-  FAILED: "red",
-  CANCELED: "slate",
-  REFUNDED: "slate",
-  PARTIALLY_REFUNDED: "blue",
-};
-
-export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
-  return <Badge tone={PAYMENT_TONE[status]}>{PAYMENT_STATUS_LABELS[status]}</Badge>;
-}
-
 const EMAIL_TONE: Record<EmailStatus, keyof typeof BADGE> = { PENDING: "amber", SENDING: "amber", SENT: "green", FAILED: "red" };
 
 export function EmailStatusBadge({ status }: { status: EmailStatus }) {
   return <Badge tone={EMAIL_TONE[status]}>{EMAIL_STATUS_LABELS[status]}</Badge>;
 }
 
-/** Green ✓ or red ✗, with words for screen readers. */
-export function PaidMark({ paid }: { paid: boolean }) {
-  return paid ? (
-    <span className="font-bold text-emerald-700" title="Paid">
-      <span aria-hidden="true">✓</span>
-      <span className="sr-only">Paid</span>
-    </span>
-  ) : (
-    <span className="font-bold text-red-700" title="Not paid">
-      <span aria-hidden="true">✗</span>
-      <span className="sr-only">Not paid</span>
-    </span>
+const STATE_TONE: Record<PaymentState, keyof typeof BADGE> = {
+  none: "slate",
+  paid: "green",
+  partially_refunded: "blue",
+  refunded: "slate",
+  awaiting: "amber",
+  processing: "amber",
+  failed: "red",
+  hold_lapsed: "slate",
+  canceled: "slate",
+};
+
+/** What the payment means for its booking (refunded, hold lapsed…), not just its raw status. */
+export function PaymentStateBadge({
+  payment,
+  booking,
+}: {
+  payment: Parameters<typeof paymentState>[0];
+  booking: Parameters<typeof paymentState>[1];
+}) {
+  const state = paymentState(payment, booking);
+  return (
+    <Badge tone={STATE_TONE[state]}>
+      {state === "paid" ? <span aria-hidden="true">✓ </span> : null}
+      {paymentStateLabel(payment, booking)}
+    </Badge>
   );
 }
 

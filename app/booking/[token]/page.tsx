@@ -85,15 +85,26 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
       </section>
 
       {view.status === "CANCELLED" && (
-        <p role="status" className="mt-6 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
-          This booking is cancelled.
-          {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is free
-          for someone else now. You are welcome to{" "}
-          <a className="text-brand-700 underline" href="/contact">
-            book another time
-          </a>
-          .
-        </p>
+        <div role="status" className="mt-6 space-y-2 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
+          <p>
+            This booking is cancelled.
+            {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is
+            free for someone else now. You are welcome to{" "}
+            <a className="text-brand-700 underline" href="/contact">
+              book another time
+            </a>
+            .
+          </p>
+          {view.cancellationReason && <p>Reason: {view.cancellationReason}</p>}
+          {view.hasCancelInvite && (
+            <p>
+              <a className="text-brand-700 underline" href={`/api/manage/${token}/ics`}>
+                Download the cancellation (.ics)
+              </a>{" "}
+              to remove the meeting from your calendar.
+            </p>
+          )}
+        </div>
       )}
 
       {view.status === "CONFIRMED" && (

@@ -48,7 +48,7 @@ export default function EmailPreviewsPage() {
               Plain text
             </a>
             <a className="underline" href={`/dev/emails/${p.name}?format=ics`}>
-              Invitation (.ics), if any
+              Download the invitation (.ics), if any
             </a>
           </p>
           <iframe

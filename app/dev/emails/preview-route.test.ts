@@ -23,6 +23,7 @@ describe("GET /dev/emails/[template]", () => {
     const ics = await get("booking-cancelled", "?format=ics");
     expect(ics.headers.get("content-type")).toContain("text/calendar");
     expect(await ics.text()).toContain("METHOD:CANCEL");
+    expect(ics.headers.get("content-disposition")).toBe('attachment; filename="cancel.ics"');
     expect((await get("booking-reminder", "?format=ics")).status).toBe(404);
   });
 

@@ -11,7 +11,7 @@ import {
   Money,
   PageHeader,
   Pagination,
-  PaymentStatusBadge,
+  PaymentStateBadge,
   StatusFilter,
   When,
   linkClass,
@@ -50,7 +50,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 <Money cents={p.amountCents} currency={p.currency} />
               </td>
               <td className={tdClass}>
-                <PaymentStatusBadge status={p.status} />
+                <PaymentStateBadge payment={p} booking={p.booking} />
                 {p.refundedOutsideApp ? (
                   <div className="mt-1">
                     <Badge tone="amber">Refunded outside the app; booking still confirmed</Badge>

@@ -7,14 +7,14 @@ import { samplePayload } from "@/lib/email/sample-payload";
 
 export const dynamic = "force-dynamic";
 
-const text = (body: string, type: string, status = 200) =>
-  new Response(body, { status, headers: { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" } });
+const text = (body: string, type: string, status = 200, extra: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store", ...extra } });
 
 /** The calendar invitation the app would attach for this template's kind, from sample data. */
-async function sampleInvite(template: string): Promise<string | undefined> {
+async function sampleInvite(template: string) {
   const kind = template.replace(/-/g, "_");
   const email = await renderEmail({ kind, payload: samplePayload(), queuedAt: new Date("2026-03-01T12:00:00Z") });
-  return email.attachments[0]?.content;
+  return email.attachments[0];
 }
 
 /**
@@ -29,7 +29,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ temp
     const format = new URL(request.url).searchParams.get("format");
     if (format === "ics") {
       const invite = await sampleInvite(template);
-      return invite ? text(invite, "text/calendar") : text("This email has no invitation", "text/plain", 404);
+      // Offered as the file the email attaches (invite.ics / cancel.ics), as a mail client would.
+      return invite
+        ? text(invite.content, "text/calendar", 200, { "content-disposition": `attachment; filename="${invite.filename}"` })
+        : text("This email has no invitation", "text/plain", 404);
     }
     if (format === "text")
       return text(`Subject: ${preview.subject}\n\n${await render(preview.element, { plainText: true })}`, "text/plain");

@@ -9,7 +9,7 @@ import {
   adminRecordProjectOutcome,
   adminReissueManageLink,
 } from "@/lib/booking/admin-transitions";
-import { parseAmountToCents } from "@/lib/booking/slot-generator";
+import { parseAmountToCents } from "@/lib/format";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 
 // Thin actions for the booking detail page: adminAction checks the session, parses the

@@ -23,7 +23,7 @@ import {
   Empty,
   Money,
   PageHeader,
-  PaymentStatusBadge,
+  PaymentStateBadge,
   SafeLink,
   Section,
   When,
@@ -267,7 +267,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 <Money cents={payment.amountCents} currency={payment.currency} />
               </Detail>
               <Detail term="Status">
-                <PaymentStatusBadge status={payment.status} />
+                <PaymentStateBadge payment={payment} booking={b} />
               </Detail>
               <Detail term="Refunded">
                 <Money cents={payment.refundedCents} currency={payment.currency} />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/require-admin";
-import { getOutboxEmail } from "@/lib/admin/email-outbox";
+import { getOutboxEmail, outboxAttachments } from "@/lib/admin/email-outbox";
 import { env } from "@/lib/env";
 import { ActionForm } from "../../../_components/action-form";
 import { EmailStatusBadge, PageHeader, Section, When, linkClass } from "../../../_components/ui";
@@ -17,6 +17,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   const email = await getOutboxEmail(id);
   if (!email) notFound();
   const timeZone = env().BUSINESS_TIME_ZONE;
+  const attachments = await outboxAttachments(email);
   return (
     <>
       <p className="mb-2 text-sm">
@@ -53,6 +54,21 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
           <dd>{email.sentAt ? <When at={email.sentAt} timeZone={timeZone} /> : "—"}</dd>
           <dt className="font-medium">Last error</dt>
           <dd className="break-words">{email.lastError ?? "—"}</dd>
+          <dt className="font-medium">Attachments</dt>
+          <dd>
+            {attachments.length === 0
+              ? "None"
+              : attachments.map((a) => (
+                  <a
+                    key={a.filename}
+                    className={`${linkClass} mr-3`}
+                    href={`/api/admin/emails/${email.id}/attachments/${encodeURIComponent(a.filename)}`}
+                    download={a.filename}
+                  >
+                    Download {a.filename}
+                  </a>
+                ))}
+          </dd>
         </dl>
         {email.status === "FAILED" ? (
           <div className="mt-3">
