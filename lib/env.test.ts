@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authSecret, configurationProblems, EnvError, resetEnvCache } from "./env";
+import { authSecret, configurationProblems, env, EnvError, resetEnvCache } from "./env";
 
 // The production rules; the boot refusal built on them is proven against a real
 // `next start` in tests/process/production-boot.test.ts.
@@ -72,5 +72,28 @@ describe("configurationProblems", () => {
     const problems = configurationProblems();
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining("HOLD_MINUTES"), expect.stringContaining("APP_URL")]));
+  });
+});
+
+describe("BUSINESS_LOGO_PATH", () => {
+  it.each(["/logo.svg", "/brand/photo-1.JPG", "/a_b.webp"])("accepts the public/ path %s", (path) => {
+    vi.stubEnv("BUSINESS_LOGO_PATH", path);
+    resetEnvCache();
+    expect(env().BUSINESS_LOGO_PATH).toBe(path);
+  });
+
+  it.each(["https://cdn.example/logo.png", "//cdn.example/logo.png", "logo.png", "/../secret.png", "/logo.txt", "/a b.png"])(
+    "refuses %s",
+    (path) => {
+      vi.stubEnv("BUSINESS_LOGO_PATH", path);
+      resetEnvCache();
+      expect(() => env()).toThrow(EnvError);
+    },
+  );
+
+  it("is optional", () => {
+    vi.stubEnv("BUSINESS_LOGO_PATH", "");
+    resetEnvCache();
+    expect(env().BUSINESS_LOGO_PATH).toBeUndefined();
   });
 });

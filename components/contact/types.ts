@@ -1,5 +1,6 @@
 import type { AvailableSlot } from "@/lib/booking/availability";
 import type { ActionFailure, ActionResult } from "@/lib/errors/action-result";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 
 /** A bookable slot as the visitor flow receives it from the page. */
@@ -18,6 +19,9 @@ export type BookingActions = {
   start: (input: unknown) => Promise<StartResult | undefined>;
   confirmPayment: (bookingId: unknown) => Promise<ActionProblem | undefined>;
 };
+
+/** The visitor's own live hold, found again on the server when the payment step is reloaded. */
+export type ResumedHold = { started: StartedBooking; method: MeetingMethodName; details: DetailsValues };
 
 /** What the visitor typed into the details form, kept while they move between steps. */
 export type DetailsValues = { name: string; email: string; company: string; phone: string; notes: string };
