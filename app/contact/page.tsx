@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { listAvailableDates } from "@/lib/booking/availability";
 import { hostProfile } from "@/lib/booking/host-profile";
 import { env } from "@/lib/env";
 import { existingClientSession } from "@/lib/http/client-context";
@@ -11,7 +10,8 @@ import { parseFlowUrl } from "@/components/contact/booking-flow-state";
 import { summarizeFee } from "@/components/contact/fee";
 import { HostPanel } from "@/components/contact/host-panel";
 import { durationLabel, methodsOnOffer } from "@/components/contact/host-summary";
-import { confirmPaymentAction, startBookingAction } from "./actions";
+import { confirmPaymentAction, openSlotsAction, startBookingAction } from "./actions";
+import { openSlotsFor } from "./open-slots";
 
 export const metadata: Metadata = { title: "Book a consultation" };
 
@@ -30,9 +30,7 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
   const url = parseFlowUrl(query);
   // The visitor's own live hold stays on offer to them (and a reload finds it again).
   const session = await existingClientSession();
-  const dates = await listAvailableDates(new Date(), { clientSession: session });
-  // endsAt is derivable and the flow does not need it: keep the page payload small.
-  const slots = dates.flatMap((d) => d.slots.map(({ endsAt: _endsAt, ...slot }) => slot));
+  const slots = await openSlotsFor(session);
   const policy = parseRefundPolicy(e.REFUND_POLICY);
   const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
   const fee = summarizeFee(slots, refundTerms);
@@ -72,7 +70,7 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
             fee={fee}
             initialSearch={query.toString()}
             resume={resume}
-            actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction }}
+            actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction, openSlots: openSlotsAction }}
           />
         </div>
       </div>

@@ -1,7 +1,6 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { INITIAL_FLOW, flowReducer, flowSearch, parseFlowUrl, type FlowState, type FlowUrl } from "./booking-flow-state";
 import { Calendar } from "./calendar";
@@ -70,8 +69,10 @@ function ChangeButton({ label, onClick }: { label: string; onClick: () => void }
  * Data comes from the server page; the two writes are the page's server actions.
  */
 export function BookingFlow(props: BookingFlowProps) {
-  const { slots, businessTimeZone, nowIso, windowDays, refundTerms, fee, actions } = props;
-  const router = useRouter();
+  const { businessTimeZone, nowIso, windowDays, refundTerms, fee, actions } = props;
+  // Re-read after a return to the calendar (a time may have gone, or be the visitor's own).
+  const [freshSlots, setFreshSlots] = useState<SlotOption[] | null>(null);
+  const slots = freshSlots ?? props.slots;
   // The server renders in the business zone; the browser then switches to its own.
   const detectedZone = useSyncExternalStore(
     noSubscription,
@@ -205,7 +206,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   function backToCalendar(message: string | null) {
     dispatch({ type: "back_to_calendar", notice: message });
-    router.refresh();
+    actions.openSlots().then(setFreshSlots, () => undefined);
   }
 
   function submitDetails(input: unknown) {

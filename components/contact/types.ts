@@ -18,6 +18,8 @@ export type StartResult = ActionResult<{ started: StartedBooking; serverNow: str
 export type BookingActions = {
   start: (input: unknown) => Promise<StartResult | undefined>;
   confirmPayment: (bookingId: unknown) => Promise<ActionProblem | undefined>;
+  /** The open times now, this visitor's own hold included. */
+  openSlots: () => Promise<SlotOption[]>;
 };
 
 /** The visitor's own live hold, found again on the server when the payment step is reloaded. */
