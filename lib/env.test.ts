@@ -100,3 +100,26 @@ describe("APP_URL", () => {
     expect(configurationProblems()).toEqual([expect.stringContaining("APP_URL is required in production")]);
   });
 });
+
+describe("BUSINESS_LOGO_PATH", () => {
+  it.each(["/logo.svg", "/brand/photo-1.JPG", "/a_b.webp"])("accepts the public/ path %s", (path) => {
+    vi.stubEnv("BUSINESS_LOGO_PATH", path);
+    resetEnvCache();
+    expect(env().BUSINESS_LOGO_PATH).toBe(path);
+  });
+
+  it.each(["https://cdn.example/logo.png", "//cdn.example/logo.png", "logo.png", "/../secret.png", "/logo.txt", "/a b.png"])(
+    "refuses %s",
+    (path) => {
+      vi.stubEnv("BUSINESS_LOGO_PATH", path);
+      resetEnvCache();
+      expect(() => env()).toThrow(EnvError);
+    },
+  );
+
+  it("is optional", () => {
+    vi.stubEnv("BUSINESS_LOGO_PATH", "");
+    resetEnvCache();
+    expect(env().BUSINESS_LOGO_PATH).toBeUndefined();
+  });
+});

@@ -18,6 +18,14 @@ const bool = (fallback: boolean) =>
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess((v) => emptyToUndefined(v) ?? String(fallback), z.coerce.number().int().min(min).max(max));
 
+// A local file under public/ (served from the site root), never a remote image: "/logo.svg".
+const publicImagePath = z
+  .string()
+  .regex(
+    /^(?!.*\.\.)(?!.*\/\/)\/[A-Za-z0-9._\/-]+\.(?:svg|png|jpe?g|webp|avif|gif)$/i,
+    "a path under public/ such as /logo.svg (no URL, no ..)",
+  );
+
 export const refundPolicySchema = z.union([
   z.literal("always"),
   z.literal("never"),
@@ -42,6 +50,12 @@ const schema = z
       z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
     ),
     BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
+    // The host panel on /contact (lib/booking/host-profile.ts).
+    BUSINESS_DESCRIPTION: z.preprocess(
+      emptyToUndefined,
+      z.string().max(400).default("A one-to-one consultation about your project: bring your questions and leave with clear next steps."),
+    ),
+    BUSINESS_LOGO_PATH: z.preprocess(emptyToUndefined, publicImagePath.optional()),
 
     // Booking rules.
     HOLD_MINUTES: int(10, 1, 120),

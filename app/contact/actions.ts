@@ -4,14 +4,23 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
-import { clientIp, clientSession } from "@/lib/http/client-context";
+import { clientIp, clientSession, existingClientSession } from "@/lib/http/client-context";
 import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
 import { limitPaymentChecks } from "@/lib/payments/payment-check-limits";
 import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
-import type { StartResult } from "@/components/contact/types";
+import type { SlotOption, StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
 import { actionFailure, invalidInput } from "./action-result";
+import { openSlotsFor } from "./open-slots";
 import { bookingPath, CONTACT_PATH } from "./paths";
+
+/**
+ * The open times again, for a visitor back on the calendar (a time was lost, or "Change time").
+ * A read, not a page refresh: refreshing would remount the flow on its current URL.
+ */
+export async function openSlotsAction(): Promise<SlotOption[]> {
+  return openSlotsFor(await existingClientSession());
+}
 
 // The visitor's two writes. Same lib calls as POST /api/bookings and
 // POST /api/bookings/{id}/confirm-payment; only the transport differs.

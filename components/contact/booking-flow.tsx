@@ -1,17 +1,17 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
-import { INITIAL_FLOW, flowReducer } from "./booking-flow-state";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { INITIAL_FLOW, flowReducer, flowSearch, parseFlowUrl, type FlowState, type FlowUrl } from "./booking-flow-state";
 import { Calendar } from "./calendar";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
+import { FeeNotice } from "./fee-notice";
 import { dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
 import { StepList } from "./step-list";
-import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type SlotOption } from "./types";
+import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type FeeInfo, type ResumedHold, type SlotOption } from "./types";
 
 // The later steps load on demand (warmed up once a time is picked), keeping the
 // calendar's first load small.
@@ -28,8 +28,20 @@ type BookingFlowProps = {
   nowIso: string;
   windowDays: number;
   refundTerms: RefundTerms;
+  /** The booking fee to announce above the steps (the payment step states its own). */
+  fee: FeeInfo | null;
+  /** The query string the page was loaded with: the step to land on. */
+  initialSearch: string;
+  /** The visitor's own live hold on the URL's slot, when the page was loaded on the payment step. */
+  resume: ResumedHold | null;
   actions: BookingActions;
 };
+
+type HistoryMode = "push" | "replace";
+// Marks a history entry pushed for the times dialog, so closing the dialog can step back over it.
+// A fresh object each time: Next.js copies its own router state into the object it is given.
+type EntryState = { bookingDialog?: boolean } | null;
+const entryState = (dialog: boolean): EntryState => (dialog ? { bookingDialog: true } : {});
 
 const SLOT_LOST_CODES = new Set(["slot_taken", "slot_unavailable", "hold_expired", "not_found"]);
 const noSubscription = () => () => {};
@@ -56,8 +68,11 @@ function ChangeButton({ label, onClick }: { label: string; onClick: () => void }
  * The visitor's journey on /contact: date → time (dialog) → method → details → payment.
  * Data comes from the server page; the two writes are the page's server actions.
  */
-export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refundTerms, actions }: BookingFlowProps) {
-  const router = useRouter();
+export function BookingFlow(props: BookingFlowProps) {
+  const { businessTimeZone, nowIso, windowDays, refundTerms, fee, actions } = props;
+  // Re-read after a return to the calendar (a time may have gone, or be the visitor's own).
+  const [freshSlots, setFreshSlots] = useState<SlotOption[] | null>(null);
+  const slots = freshSlots ?? props.slots;
   // The server renders in the business zone; the browser then switches to its own.
   const detectedZone = useSyncExternalStore(
     noSubscription,
@@ -69,12 +84,28 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
 
   // The steps are one reducer over a union (booking-flow-state.ts); the dialog, the zone and
   // the typed details are independent of the step and stay plain state.
-  const [flow, dispatchFlow] = useReducer(flowReducer, INITIAL_FLOW);
+  // The first state comes from the URL (and a resumed hold), the same on the server and in the browser.
+  const [flow, dispatchFlow] = useReducer(flowReducer, undefined, (): FlowState => {
+    const url = parseFlowUrl(new URLSearchParams(props.initialSearch));
+    const { resume } = props;
+    const base: FlowState = resume
+      ? {
+          ...INITIAL_FLOW,
+          held: {
+            slotId: resume.started.booking.slotId,
+            method: resume.method,
+            started: { booking: resume.started, clockOffsetMs: Date.parse(nowIso) - Date.now() },
+          },
+        }
+      : INITIAL_FLOW;
+    // Whether the URL's date still has times is settled in the browser's zone, after hydration.
+    return flowReducer(base, { type: "restore", url, slot: slots.find((s) => s.id === url.slotId) ?? null, dateHasSlots: true });
+  });
   const { view } = flow;
   const step = view.step;
   const [dialogDate, setDialogDate] = useState<string | null>(null);
   const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
-  const [details, setDetails] = useState<DetailsValues>(EMPTY_DETAILS);
+  const [details, setDetails] = useState<DetailsValues>(() => props.resume?.details ?? EMPTY_DETAILS);
   const [pending, startTransition] = useTransition();
 
   // The current step's heading takes focus when the step changes (and is read out).
@@ -86,9 +117,11 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
     flowRef.current?.querySelector<HTMLElement>("[data-current-heading]")?.focus();
   }, [step]);
 
-  // Every step change moves focus to the new step's heading.
+  // Every step change moves focus to the new step's heading, and is a history entry.
+  const historyMode = useRef<HistoryMode>("replace");
   const dispatch: typeof dispatchFlow = (event) => {
     focusHeading.current = true;
+    historyMode.current = "push";
     dispatchFlow(event);
   };
 
@@ -104,9 +137,64 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
   const dialogSlots = slots.filter((s) => dialogSlotIds.includes(s.id));
 
   function openDate(dateKey: string) {
+    historyMode.current = "push";
     setDialogSlotIds((slotsByDate[dateKey] ?? []).map((s) => s.id));
     setDialogDate(dateKey);
   }
+
+  function closeDate() {
+    // The dialog also reports closing when the page closed it (a time was picked, Back).
+    if (dialogDate === null) return;
+    setDialogDate(null);
+    // The dialog had its own entry: leave it the way Back would, so Forward can reopen it.
+    if ((window.history.state as EntryState)?.bookingDialog) window.history.back();
+  }
+
+  // The URL always says where the visitor is: ?step=&date=&slot=&method= (booking-flow-state.ts).
+  const urlDate = view.step === "date" ? dialogDate : dateKeyInZone(view.slot.startsAt, zone);
+  const search = flowSearch(view, urlDate);
+  useEffect(() => {
+    const mode = historyMode.current;
+    historyMode.current = "replace";
+    if (window.location.search.replace(/^\?/, "") === search) return;
+    const url = `${window.location.pathname}${search ? `?${search}` : ""}`;
+    const dialogEntry = view.step === "date" && dialogDate !== null;
+    if (mode === "push") window.history.pushState(entryState(dialogEntry), "", url);
+    else window.history.replaceState(entryState(dialogEntry), "", url);
+    // Only the URL's own change writes history; the rest is read through it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
+
+  // Back, Forward (and the first load): the state follows the URL, falling back where it must.
+  const followUrl = useCallback(
+    (url: FlowUrl, moveFocus: boolean) => {
+      const onDate = url.date ? (slotsByDate[url.date] ?? []) : [];
+      focusHeading.current = moveFocus;
+      dispatchFlow({ type: "restore", url, slot: slots.find((s) => s.id === url.slotId) ?? null, dateHasSlots: onDate.length > 0 });
+      if (url.step === "date" && url.date && onDate.length > 0) {
+        setDialogSlotIds(onDate.map((s) => s.id));
+        setDialogDate(url.date);
+      } else {
+        setDialogDate(null);
+      }
+    },
+    [slots, slotsByDate],
+  );
+  useEffect(() => {
+    const onPopState = () => followUrl(parseFlowUrl(new URLSearchParams(window.location.search)), true);
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, [followUrl]);
+  // A reload on the times dialog reopens it once the browser's zone is known.
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current || zone !== detectedZone) return;
+    landed.current = true;
+    const url = parseFlowUrl(new URLSearchParams(window.location.search));
+    // Once, on landing: the URL is the outside state being synchronised from.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (url.step === "date" && url.date) followUrl(url, false);
+  }, [zone, detectedZone, followUrl]);
 
   function pickSlot(picked: SlotOption) {
     // Warm-up only: a failed load is retried when the step renders.
@@ -118,7 +206,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
 
   function backToCalendar(message: string | null) {
     dispatch({ type: "back_to_calendar", notice: message });
-    router.refresh();
+    actions.openSlots().then(setFreshSlots, () => undefined);
   }
 
   function submitDetails(input: unknown) {
@@ -147,6 +235,13 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
 
   return (
     <div ref={flowRef} className="grid gap-5">
+      {/* The payment step states the fee and refund terms itself: once, not twice. */}
+      {step !== "payment" &&
+        (fee ? (
+          <FeeNotice fee={fee} />
+        ) : (
+          <p className="rounded-lg bg-emerald-50 p-4 text-sm text-emerald-900">Consultations are free to book.</p>
+        ))}
       <StepList step={step} />
 
       <section hidden={step !== "date"} aria-label="Pick a date" className="grid gap-4">
@@ -222,7 +317,7 @@ export function BookingFlow({ slots, businessTimeZone, nowIso, windowDays, refun
         businessTimeZone={businessTimeZone}
         onZoneChange={setChosenZone}
         onPick={pickSlot}
-        onClose={() => setDialogDate(null)}
+        onClose={closeDate}
       />
     </div>
   );

@@ -37,8 +37,8 @@ export function HoldCountdown({ expiresAt, clockOffsetMs, onExpire }: HoldCountd
         <p className="font-medium">Your hold on this time has expired.</p>
       ) : (
         <p>
-          We are holding this time for you for{" "}
-          <span role="timer" aria-label={`${clock} minutes`} className="font-semibold tabular-nums">
+          We are holding this time for you for {/* A reloaded payment step renders this on the server too, a second or so apart. */}
+          <span role="timer" aria-label={`${clock} minutes`} className="font-semibold tabular-nums" suppressHydrationWarning>
             {clock}
           </span>
           .

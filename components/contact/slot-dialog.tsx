@@ -121,6 +121,7 @@ export function SlotDialog({ dateKey, slots, zone, detectedZone, businessTimeZon
                     >
                       <span className="text-lg font-semibold tabular-nums">{formatTime(slot.startsAt, zone)}</span>
                       {otherDay && <span className="text-xs font-medium text-amber-800">{formatShortDate(slot.startsAt, zone)}</span>}
+                      {slot.heldByYou && <span className="text-xs font-semibold text-brand-700">Held for you</span>}
                       {showBusinessTime && (
                         <span className="text-xs text-slate-600">
                           {formatTime(slot.startsAt, businessTimeZone)} {zoneCity(businessTimeZone)}

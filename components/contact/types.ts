@@ -1,5 +1,6 @@
 import type { AvailableSlot } from "@/lib/booking/availability";
 import type { ActionFailure, ActionResult } from "@/lib/errors/action-result";
+import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 
 /** A bookable slot as the visitor flow receives it from the page. */
@@ -17,7 +18,12 @@ export type StartResult = ActionResult<{ started: StartedBooking; serverNow: str
 export type BookingActions = {
   start: (input: unknown) => Promise<StartResult | undefined>;
   confirmPayment: (bookingId: unknown) => Promise<ActionProblem | undefined>;
+  /** The open times now, this visitor's own hold included. */
+  openSlots: () => Promise<SlotOption[]>;
 };
+
+/** The visitor's own live hold, found again on the server when the payment step is reloaded. */
+export type ResumedHold = { started: StartedBooking; method: MeetingMethodName; details: DetailsValues };
 
 /** What the visitor typed into the details form, kept while they move between steps. */
 export type DetailsValues = { name: string; email: string; company: string; phone: string; notes: string };

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
+import { sha256Hex } from "./ids";
 
 const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 
@@ -19,6 +20,8 @@ export type AvailableSlot = {
   currency: string;
   requiresPayment: boolean;
   methods: MeetingMethodName[];
+  /** Held by the viewer's own live hold: still theirs to pick (ADR 082). */
+  heldByYou: boolean;
 };
 
 export type AvailableDate = { date: string; slots: AvailableSlot[] };
@@ -31,6 +34,15 @@ export type AvailableDate = { date: string; slots: AvailableSlot[] };
 
 type Window = { now: Date; from: Date; to: Date };
 
+/**
+ * Whose listing this is: the visitor's browser-session id (the bk_session cookie), if any.
+ * Their own live hold does not hide its slot from them, so "Change time" can go back to it.
+ */
+export type Viewer = { clientSession?: string };
+
+// Stored hashes are hex, never empty: an anonymous viewer's "" matches no hold.
+const viewerHash = (viewer: Viewer) => (viewer.clientSession ? sha256Hex(viewer.clientSession) : "");
+
 function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
   const e = env();
   const from = addMinutes(now, e.MIN_NOTICE_MINUTES);
@@ -40,16 +52,22 @@ function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
 }
 
 /** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
-async function availableDatesJson(db: DbOrTx, window: Window): Promise<string> {
+async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): Promise<string> {
   const timeZone = env().BUSINESS_TIME_ZONE;
   const offered = offeredMethods();
+  const own = viewerHash(viewer);
   const rows = await db.$queryRaw<{ body: string }[]>`
     WITH open AS (
       SELECT s."id", s."startsAt", s."durationMinutes", s."priceCents", s."currency",
              s."requiresPayment" AND s."priceCents" > 0 AS "requiresPayment",
              to_char(s."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS "date",
              ARRAY(SELECT m FROM unnest(s."methods"::text[]) WITH ORDINALITY AS u(m, i)
-                   WHERE m = ANY(${offered}::text[]) ORDER BY i) AS "methods"
+                   WHERE m = ANY(${offered}::text[]) ORDER BY i) AS "methods",
+             ${own}::text <> '' AND EXISTS (
+               SELECT 1 FROM "Booking" b
+               WHERE b."slotId" = s."id" AND b."status" = 'PENDING_PAYMENT'
+                 AND b."holdExpiresAt" > ${window.now} AND b."clientSessionHash" = ${own}::text
+             ) AS "heldByYou"
       FROM "Slot" s
       WHERE s."isAvailable"
         AND s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}
@@ -57,9 +75,11 @@ async function availableDatesJson(db: DbOrTx, window: Window): Promise<string> {
         AND NOT EXISTS (
           SELECT 1 FROM "Booking" b
           WHERE b."slotId" = s."id"
-            -- Settled live bookings block for good, a hold only until it lapses.
+            -- Settled live bookings block for good, a hold only until it lapses, and never
+            -- for the visitor who holds it.
             AND (b."status" IN (${SETTLED_IN})
-                 OR (b."status" = 'PENDING_PAYMENT' AND b."holdExpiresAt" > ${window.now}))
+                 OR (b."status" = 'PENDING_PAYMENT' AND b."holdExpiresAt" > ${window.now}
+                     AND b."clientSessionHash" IS DISTINCT FROM ${own}::text))
         )
     ), days AS (
       SELECT "date", json_agg(json_build_object(
@@ -70,7 +90,8 @@ async function availableDatesJson(db: DbOrTx, window: Window): Promise<string> {
                'priceCents', "priceCents",
                'currency', "currency",
                'requiresPayment', "requiresPayment",
-               'methods', "methods") ORDER BY "startsAt") AS "slots"
+               'methods', "methods",
+               'heldByYou', "heldByYou") ORDER BY "startsAt") AS "slots"
       FROM open GROUP BY "date"
     )
     SELECT COALESCE(json_agg(json_build_object('date', "date", 'slots', "slots") ORDER BY "date"), '[]')::text AS "body"
@@ -95,22 +116,23 @@ function coalesced(key: string, read: () => Promise<string>): Promise<string> {
  * The body of GET /api/slots/available's `dates`: bookable slots in the booking window,
  * grouped by date in the business time zone, as JSON text.
  */
-export function availableDatesBody(): Promise<string> {
-  return coalesced("all", async () => availableDatesJson(await getDb(), bookingWindow(new Date())));
+export function availableDatesBody(viewer: Viewer = {}): Promise<string> {
+  // Anonymous reads (the burst case) still share one query; a viewer's own differ by hold.
+  return coalesced(`all:${viewerHash(viewer)}`, async () => availableDatesJson(await getDb(), bookingWindow(new Date()), viewer));
 }
 
 /** Bookable slots in the booking window, grouped by date in the business time zone. */
-export async function listAvailableDates(now = new Date()): Promise<AvailableDate[]> {
-  return JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now))) as AvailableDate[];
+export async function listAvailableDates(now = new Date(), viewer: Viewer = {}): Promise<AvailableDate[]> {
+  return JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now), viewer)) as AvailableDate[];
 }
 
 /** `[...slots]` of one business-local date (YYYY-MM-DD, already validated), as JSON text. */
-export function availableSlotsOnBody(dateKey: string): Promise<string> {
-  return coalesced(`date:${dateKey}`, () => slotsOnJson(dateKey, new Date()));
+export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}): Promise<string> {
+  return coalesced(`date:${dateKey}:${viewerHash(viewer)}`, () => slotsOnJson(dateKey, new Date(), viewer));
 }
 
-async function slotsOnJson(dateKey: string, now: Date): Promise<string> {
+async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer): Promise<string> {
   const day = localDayBounds(dateKey, env().BUSINESS_TIME_ZONE);
-  const [only] = JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now, day))) as AvailableDate[];
+  const [only] = JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now, day), viewer)) as AvailableDate[];
   return JSON.stringify(only?.slots ?? []);
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { AppError } from "@/lib/errors/app-error";
-import { expireStaleHolds, placeHold } from "./holds";
+import { expireStaleHolds, findOwnLiveHold, placeHold } from "./holds";
 import { listAvailableDates } from "./availability";
 
 const t = useTestDatabase();
@@ -111,5 +111,17 @@ describe("placeHold", () => {
     expect(lost).toHaveLength(49);
     for (const l of lost) expect(((l as PromiseRejectedResult).reason as AppError).code).toBe("slot_taken");
     expect(await t.db.booking.count({ where: { slotId: slot.id } })).toBe(1);
+  });
+});
+
+describe("findOwnLiveHold", () => {
+  it("finds this session's live hold on the slot with its details, and nobody else's or a lapsed one", async () => {
+    const slot = await createSlot(t.db);
+    const now = new Date();
+    const hold = await placeHold(bookingRequest(slot.id, { method: "PHONE", notes: "Hi" }), { now, clientSession: "session-a-0123456789" });
+    const own = await findOwnLiveHold(slot.id, "session-a-0123456789", now);
+    expect(own).toMatchObject({ bookingId: hold.bookingId, method: "PHONE", details: { notes: "Hi" } });
+    expect(await findOwnLiveHold(slot.id, "session-b-0123456789", now)).toBeNull();
+    expect(await findOwnLiveHold(slot.id, "session-a-0123456789", addMinutes(now, 11))).toBeNull();
   });
 });

@@ -168,3 +168,32 @@ export async function expireStaleHolds(now = new Date(), batchSize = 500): Promi
   for (const row of rows) log("info", "booking.hold_expired", { bookingId: row.id });
   return rows.map((r) => r.id);
 }
+
+export type OwnHold = {
+  bookingId: string;
+  slotId: string;
+  holdExpiresAt: Date;
+  method: BookingRequest["method"];
+  amountCents: number;
+  currency: string;
+  details: { name: string; email: string; company: string; phone: string; notes: string };
+};
+
+/** This browser session's live hold on the slot, if any: how a reload finds its hold again. */
+export async function findOwnLiveHold(slotId: string, clientSession: string, now = new Date()): Promise<OwnHold | null> {
+  const db = await getDb();
+  const row = await db.booking.findFirst({
+    where: { slotId, status: "PENDING_PAYMENT", holdExpiresAt: { gt: now }, clientSessionHash: sha256Hex(clientSession) },
+    include: { slot: { select: { priceCents: true, currency: true } } },
+  });
+  if (!row?.holdExpiresAt) return null;
+  return {
+    bookingId: row.id,
+    slotId: row.slotId,
+    holdExpiresAt: row.holdExpiresAt,
+    method: row.method,
+    amountCents: row.slot.priceCents,
+    currency: row.slot.currency,
+    details: { name: row.name, email: row.email, company: row.company ?? "", phone: row.phone ?? "", notes: row.notes ?? "" },
+  };
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies, headers } from "next/headers";
+import type { NextRequest } from "next/server";
 import { isProduction, trustProxy } from "@/lib/env";
 import { clientIpFrom } from "./client-ip";
 
@@ -19,11 +20,23 @@ export function requestClientIp(request: Request): string {
   return clientIpFrom(request.headers, trustProxy());
 }
 
+const validSession = (value: string | undefined) => (value && /^[A-Za-z0-9_-]{20,64}$/.test(value) ? value : undefined);
+
+/** The visitor's session id if they have one; never sets a cookie (pages cannot). */
+export async function existingClientSession(): Promise<string | undefined> {
+  return validSession((await cookies()).get(CLIENT_SESSION_COOKIE)?.value);
+}
+
+/** The same, from a route handler's own request. */
+export function requestClientSession(request: NextRequest): string | undefined {
+  return validSession(request.cookies.get(CLIENT_SESSION_COOKIE)?.value);
+}
+
 /** Returns the visitor's session id, creating the cookie when missing. */
 export async function clientSession(): Promise<string> {
   const jar = await cookies();
-  const existing = jar.get(CLIENT_SESSION_COOKIE)?.value;
-  if (existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing)) return existing;
+  const existing = validSession(jar.get(CLIENT_SESSION_COOKIE)?.value);
+  if (existing) return existing;
   const value = randomBytes(24).toString("base64url");
   jar.set(CLIENT_SESSION_COOKIE, value, {
     httpOnly: true,

@@ -240,7 +240,7 @@ const cases: Record<string, Case> = {
   },
   "app/api/slots/available/route.ts": {
     inject: () => m.availableDatesBody.mockRejectedValue(leak()),
-    call: () => availableDates(),
+    call: () => availableDates(new NextRequest(url("/api/slots/available"))),
   },
   "app/api/slots/route.ts": {
     inject: () => m.availableSlotsOnBody.mockRejectedValue(leak()),

@@ -6,7 +6,8 @@ import { GET as getByDate } from "@/app/api/slots/route";
 import { useDatabaseForTests } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { dateKeyInZone } from "@/lib/format";
-import { createSlot } from "@/tests/helpers/factories";
+import { placeHold } from "@/lib/booking/holds";
+import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { countingClient } from "@/tests/helpers/query-counter";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 
@@ -15,8 +16,11 @@ const TZ = "America/New_York";
 
 type Available = { timeZone: string; dates: { date: string; slots: { id: string; startsAt: string }[] }[] };
 
-async function available(): Promise<Available> {
-  const response = await getAvailable();
+const SESSION_COOKIE = "bk_session";
+
+async function available(session?: string): Promise<Available> {
+  const headers: Record<string, string> = session ? { cookie: `${SESSION_COOKIE}=${session}` } : {};
+  const response = await getAvailable(new NextRequest("http://localhost/api/slots/available", { headers }));
   expect(response.status).toBe(200);
   return (await response.json()) as Available;
 }
@@ -111,9 +115,36 @@ describe("the JSON PostgreSQL builds", () => {
       requiresPayment: true,
       // The slot's own order, without the method this server does not offer.
       methods: ["PHONE", "ZOOM"],
+      heldByYou: false,
     });
     expect(slots.find((s) => s.id === free.id)).toMatchObject({ requiresPayment: false, priceCents: 0 });
     expect(slots.map((s) => s.id)).not.toContain(onlyUnoffered.id);
+  });
+
+  it("still lists a slot to the visitor whose live hold is on it, marked as theirs, and to nobody else", async () => {
+    const now = new Date();
+    const slot = await createSlot(t.db, { startsAt: addDays(now, 3) });
+    const mine = "session-mine-0123456789";
+    await placeHold(bookingRequest(slot.id), { clientSession: mine, now });
+
+    const listed = (body: Available) => body.dates.flatMap((d) => d.slots).find((s) => s.id === slot.id);
+    expect(listed(await available(mine))).toMatchObject({ id: slot.id, heldByYou: true });
+    expect(listed(await available())).toBeUndefined();
+    expect(listed(await available("session-other-0123456789"))).toBeUndefined();
+
+    const date = dateKeyInZone(slot.startsAt, TZ);
+    const onDate = async (session?: string) => {
+      const headers: Record<string, string> = session ? { cookie: `${SESSION_COOKIE}=${session}` } : {};
+      const response = await getByDate(new NextRequest(`http://localhost/api/slots?date=${date}`, { headers }));
+      return ((await response.json()) as { slots: { id: string; heldByYou: boolean }[] }).slots;
+    };
+    expect(await onDate(mine)).toEqual([expect.objectContaining({ id: slot.id, heldByYou: true })]);
+    expect(await onDate("session-other-0123456789")).toEqual([]);
+
+    // Picking it again resumes the same hold rather than conflicting with it.
+    const again = await placeHold(bookingRequest(slot.id, { method: "PHONE" }), { clientSession: mine, now });
+    expect(again.resumed).toBe(true);
+    expect(await t.db.booking.count({ where: { slotId: slot.id } })).toBe(1);
   });
 
   it("answers an empty list as []", async () => {

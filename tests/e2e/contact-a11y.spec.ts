@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoAxeViolations } from "./helpers/axe";
 import { expect, test, type Page } from "./helpers/test";
 import {
   continueButton,
@@ -13,12 +13,6 @@ import {
 } from "./contact-flow";
 
 test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
-
-async function expectNoAxeViolations(page: Page, step: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  expect(summary, `axe violations on the ${step} step`).toEqual([]);
-}
 
 /** Sum of layout shifts not caused by input, since the page loaded. */
 async function layoutShift(page: Page): Promise<number> {

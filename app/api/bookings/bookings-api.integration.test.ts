@@ -302,7 +302,7 @@ describe("POST /api/bookings/{id}/confirm-payment", () => {
 describe("slot endpoints", () => {
   it("lists bookable dates and the slots of one date", async () => {
     const slot = await createSlot(t.db);
-    const dates = await (await availableDates()).json();
+    const dates = await (await availableDates(new NextRequest("http://localhost/api/slots/available"))).json();
     expect(dates.timeZone).toBe("America/New_York");
     const date = dates.dates.find((d: { slots: { id: string }[] }) => d.slots.some((s) => s.id === slot.id));
     expect(date).toBeDefined();

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { availableSlotsOnBody } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { requestClientSession } from "@/lib/http/client-context";
 import { errorResponse } from "@/lib/http/responses";
 import { isCalendarDate } from "@/lib/time-zones";
 
@@ -13,7 +14,7 @@ export async function GET(request: NextRequest) {
     if (!isCalendarDate(date)) {
       throw new AppError("bad_request", "Query parameter date must be a real calendar date in the form YYYY-MM-DD.");
     }
-    const slots = await availableSlotsOnBody(date);
+    const slots = await availableSlotsOnBody(date, { clientSession: requestClientSession(request) });
     const body = `{"date":${JSON.stringify(date)},"timeZone":${JSON.stringify(env().BUSINESS_TIME_ZONE)},"slots":${slots}}`;
     return new Response(body, { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
   } catch (error) {

@@ -1,0 +1,9 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "./test";
+
+/** Fails with each axe violation's rule, help text and elements, naming the page or step. */
+export async function expectNoAxeViolations(page: Page, step: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on the ${step} step`).toEqual([]);
+}
