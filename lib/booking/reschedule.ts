@@ -6,6 +6,7 @@ import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
 import { expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
 
 // Moving a confirmed booking to another slot is one UPDATE of its slotId: the partial
@@ -56,6 +57,7 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
         payload: { ...snapshot, previousStartsAt: booking.slot.startsAt.toISOString() },
         discriminator: snapshot.icsSequence,
       });
+      await enqueueCalendarWrites(tx, bookingId, now);
       log("info", "booking.rescheduled", { bookingId, fromSlotId: booking.slotId, toSlotId: slot.id });
       return { icsSequence: snapshot.icsSequence };
     });
