@@ -40,6 +40,7 @@ AdminCalendarBrokenEmail.PreviewProps = {
   connectionLabel: "Work calendar (CalDAV)",
   reason: "The CalDAV server refused the username or app password (401).",
   since: "Wed, Jan 13, 2027, 10:00 AM EST",
-  visitorEffect: "Slots are offered from the last good copy of your busy times for up to 2 hours; after that the affected times are hidden.",
+  visitorEffect:
+    "Slots are offered from the last good copy of your busy times for up to 2 hours; after that the affected times are hidden.",
   adminUrl: "https://booking.example.com/admin/calendars",
 } satisfies AdminCalendarBrokenProps;

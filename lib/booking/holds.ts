@@ -42,7 +42,9 @@ export const CALENDAR_BUSY_MESSAGE = "That time is no longer free in our calenda
 
 /** False when the owner's calendars (the busy cache) have the slot's time taken. */
 async function isCalendarFree(tx: DbOrTx, slotId: string, now: Date): Promise<boolean> {
-  const [row] = await tx.$queryRaw<{ free: boolean }[]>`SELECT ${calendarFreeSql(now)} AS "free" FROM "Slot" s WHERE s."id" = ${slotId}::uuid`;
+  const [row] = await tx.$queryRaw<
+    { free: boolean }[]
+  >`SELECT ${calendarFreeSql(now)} AS "free" FROM "Slot" s WHERE s."id" = ${slotId}::uuid`;
   return row?.free ?? false;
 }
 

@@ -38,7 +38,12 @@ const ny = (y: number, m: number, d: number, h: number) => new Date(new TZDate(y
 const hours = (date: Date, n: number) => new Date(date.getTime() + n * 3600_000);
 
 async function connect(write = false) {
-  const { id } = await createCaldavConnection({ label: "Work", serverUrl: radicale.url, username: new URL(calendarUrl).pathname.split("/")[1]!, password: "app-pw" });
+  const { id } = await createCaldavConnection({
+    label: "Work",
+    serverUrl: radicale.url,
+    username: new URL(calendarUrl).pathname.split("/")[1]!,
+    password: "app-pw",
+  });
   await updateConnectionCalendars(id, { busyCalendarIds: [calendarUrl], writeCalendarId: write ? calendarUrl : null });
   return id;
 }
@@ -164,7 +169,9 @@ describe("busy times from a CalDAV calendar", () => {
 describe("write-back to a CalDAV calendar", () => {
   async function confirmedBooking(startsAt: Date) {
     const slot = await createSlot(t.db, { startsAt, priceCents: 0 });
-    const hold = await placeHold(bookingRequest(slot.id, { name: "Grace Hopper", email: "grace@example.com" }), { clientSession: "session-calendar-0002" });
+    const hold = await placeHold(bookingRequest(slot.id, { name: "Grace Hopper", email: "grace@example.com" }), {
+      clientSession: "session-calendar-0002",
+    });
     await t.db.$transaction((tx) => confirmBooking(tx, hold.bookingId, { now: new Date(), meetingUrl: "https://zoom.example.com/j/123" }));
     return hold.bookingId;
   }
@@ -210,7 +217,10 @@ describe("write-back to a CalDAV calendar", () => {
     const connectionId = await connect(true);
     vi.spyOn(console, "warn").mockImplementation(() => {});
     // Nothing listens on port 1: the server is "down".
-    await t.db.calendarConnection.update({ where: { id: connectionId }, data: { serverUrl: "http://127.0.0.1:1/", writeCalendarId: "http://127.0.0.1:1/owner/work/" } });
+    await t.db.calendarConnection.update({
+      where: { id: connectionId },
+      data: { serverUrl: "http://127.0.0.1:1/", writeCalendarId: "http://127.0.0.1:1/owner/work/" },
+    });
     await confirmedBooking(ny(2027, 1, 27, 10));
     expect(await processCalendarWrites()).toMatchObject({ done: 0, retrying: 1 });
     const row = await t.db.calendarWrite.findFirstOrThrow();

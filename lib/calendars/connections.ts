@@ -56,7 +56,12 @@ export async function listConnections(): Promise<ConnectionView[]> {
   }));
 }
 
-export async function createCaldavConnection(input: { label: string; serverUrl: string; username: string; password: string }): Promise<{ id: string }> {
+export async function createCaldavConnection(input: {
+  label: string;
+  serverUrl: string;
+  username: string;
+  password: string;
+}): Promise<{ id: string }> {
   const db = await getDb();
   const row = await db.calendarConnection.create({
     data: {
@@ -76,6 +81,7 @@ export async function createCaldavConnection(input: { label: string; serverUrl: 
 /**
  * Stores the tokens of a finished OAuth flow (h16b's callback route). Connecting the same
  * account again replaces its tokens and clears a broken state: that is how an admin repairs it.
+ * @public (called by the OAuth callback route of the Google/Microsoft branch)
  */
 export async function createOAuthConnection(input: {
   kind: "GOOGLE" | "MICROSOFT";
@@ -122,7 +128,10 @@ export const HEALTHY = {
   lastError: null,
 } as const;
 
-export async function updateConnectionCalendars(id: string, input: { busyCalendarIds: string[]; writeCalendarId: string | null }): Promise<void> {
+export async function updateConnectionCalendars(
+  id: string,
+  input: { busyCalendarIds: string[]; writeCalendarId: string | null },
+): Promise<void> {
   const db = await getDb();
   await db.calendarConnection.update({ where: { id }, data: input });
 }
@@ -159,7 +168,10 @@ export async function syncEnvConnection(): Promise<void> {
   if (current) {
     await db.calendarConnection.update({ where: { id: current.id }, data: { ...data, ...HEALTHY } });
   } else {
-    await db.calendarConnection.createMany({ data: [{ ...data, provider: "CALDAV", source: "ENV", busyCalendarIds: [] }], skipDuplicates: true });
+    await db.calendarConnection.createMany({
+      data: [{ ...data, provider: "CALDAV", source: "ENV", busyCalendarIds: [] }],
+      skipDuplicates: true,
+    });
   }
 }
 

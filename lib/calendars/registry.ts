@@ -25,7 +25,8 @@ function open(sealed: string): string {
   try {
     return openSecret(sealed);
   } catch (error) {
-    if (error instanceof SealedSecretError) throw new CalendarAuthError("The stored credentials cannot be read (was AUTH_SECRET changed?). Reconnect.");
+    if (error instanceof SealedSecretError)
+      throw new CalendarAuthError("The stored credentials cannot be read (was AUTH_SECRET changed?). Reconnect.");
     throw error;
   }
 }
@@ -38,7 +39,10 @@ const caldav: ProviderFactory = (c) => {
   );
 };
 
-/** Adapts an OAuth provider (googleProvider, microsoftProvider) to a stored connection. */
+/**
+ * Adapts an OAuth provider (googleProvider, microsoftProvider) to a stored connection.
+ * @public (used where the lead registers the Google/Microsoft providers, below)
+ */
 export function oauthFactory(make: (connection: OAuthConnectionInput) => CalendarProvider): ProviderFactory {
   return (c) =>
     make({

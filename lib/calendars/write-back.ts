@@ -170,10 +170,20 @@ export async function processCalendarWrites(options: { now?: Date; batchSize?: n
           row,
           giveUp
             ? { status: "FAILED", lockedUntil: null, lastError }
-            : { status: "PENDING", lockedUntil: null, lastError, nextAttemptAt: addMilliseconds(now, writeBackoffSeconds(row.attempts) * 1000) },
+            : {
+                status: "PENDING",
+                lockedUntil: null,
+                lastError,
+                nextAttemptAt: addMilliseconds(now, writeBackoffSeconds(row.attempts) * 1000),
+              },
         );
         summary[giveUp ? "failed" : "retrying"] += 1;
-        log(giveUp ? "error" : "warn", "calendar.write_failed", { writeId: row.id, bookingId: row.bookingId, attempts: row.attempts, error: lastError });
+        log(giveUp ? "error" : "warn", "calendar.write_failed", {
+          writeId: row.id,
+          bookingId: row.bookingId,
+          attempts: row.attempts,
+          error: lastError,
+        });
       }
     }
   }

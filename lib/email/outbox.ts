@@ -42,7 +42,10 @@ export async function enqueueEmail(tx: Tx, email: EnqueueEmail): Promise<boolean
  * Queues an admin email about no booking (a broken calendar connection) in the caller's
  * transaction. `key` names the occurrence: the same key is queued once, ever.
  */
-export async function enqueueAdminEmail(tx: Tx, email: { kind: "admin_calendar_broken"; key: string; to: string; payload: Prisma.InputJsonValue }) {
+export async function enqueueAdminEmail(
+  tx: Tx,
+  email: { kind: "admin_calendar_broken"; key: string; to: string; payload: Prisma.InputJsonValue },
+) {
   const { count } = await tx.outboxEmail.createMany({
     data: [{ dedupeKey: `${email.kind}:${email.key}`, kind: email.kind, toAddress: email.to, payload: email.payload }],
     skipDuplicates: true,
