@@ -194,23 +194,28 @@ describe("write-back to a CalDAV calendar", () => {
     await processCalendarWrites();
     expect(await radicale.objects(calendarUrl)).toHaveLength(1);
 
-    // Our own event is in the cache after a refresh, but does not block a reschedule that overlaps it.
+    // Our own event, once in the cache, frees the old time when the booking moves (matched by UID).
+    const later = await createSlot(t.db, { startsAt: ny(2027, 1, 26, 11), priceCents: 0 });
     await refreshConnections({ force: true });
-    const overlapping = await createSlot(t.db, { startsAt: new Date(ny(2027, 1, 26, 10).getTime() + 30 * 60_000), priceCents: 0 });
-    expect((await offeredIds()).has(overlapping.id)).toBe(true);
-    await rescheduleBooking(bookingId, overlapping.id);
+    expect(await t.db.calendarBusyInterval.count({ where: { eventUid: { endsWith: "@localhost" } } })).toBe(1);
+    const original = (await t.db.booking.findUniqueOrThrow({ where: { id: bookingId } })).slotId;
+    await rescheduleBooking(bookingId, later.id);
     await processCalendarWrites();
     objects = await radicale.objects(calendarUrl);
     expect(objects).toHaveLength(1);
-    expect(objects[0]).toContain("DTSTART:20270126T153000Z");
+    expect(objects[0]).toContain("DTSTART:20270126T160000Z");
     expect(objects[0]).toContain("SEQUENCE:1");
     const stored = await t.db.calendarEvent.findUniqueOrThrow({ where: { connectionId_bookingId: { connectionId, bookingId } } });
-    expect(stored.startsAt.toISOString()).toBe("2027-01-26T15:30:00.000Z");
+    expect(stored.startsAt.toISOString()).toBe("2027-01-26T16:00:00.000Z");
+    expect((await offeredIds()).has(original)).toBe(true);
 
+    // Cancelled: the event goes, and its time is offered again before the next refresh.
+    await refreshConnections({ force: true });
     await t.db.$transaction((tx) => cancelBooking(tx, bookingId, { now: new Date(), refundCents: 0 }));
     await processCalendarWrites();
     expect(await radicale.objects(calendarUrl)).toHaveLength(0);
     expect(await t.db.calendarEvent.count()).toBe(0);
+    expect((await offeredIds()).has(later.id)).toBe(true);
   });
 
   it("keeps the write queued while the server is down and writes it later", async () => {

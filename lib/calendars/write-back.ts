@@ -1,6 +1,6 @@
 import "server-only";
 import { addMilliseconds, addMinutes, addSeconds } from "date-fns";
-import { getDb, type Tx } from "@/lib/db";
+import { getDb, type Db, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
@@ -124,7 +124,7 @@ async function apply(row: ClaimedWrite): Promise<void> {
   // An event in a calendar that is no longer the write calendar (or for a booking no longer live) goes.
   if (existing && (!wanted || existing.calendarId !== target)) {
     await provider.deleteEvent(existing.calendarId, existing.eventId, existing.uid);
-    await db.calendarEvent.deleteMany({ where: { id: existing.id } });
+    await db.$transaction([db.calendarEvent.deleteMany({ where: { id: existing.id } }), forgetCachedEvent(db, existing, true)]);
   }
   if (!wanted || !target) return;
   // A finished meeting keeps the event it has.
@@ -133,10 +133,25 @@ async function apply(row: ClaimedWrite): Promise<void> {
   const keep = existing?.calendarId === target ? existing : null;
   const { eventId } = await provider.upsertEvent(target, event, keep?.eventId ?? null);
   const fields = { calendarId: target, eventId, uid: event.uid, sequence: event.sequence, startsAt: event.start, endsAt: event.end };
-  await db.calendarEvent.upsert({
-    where: { connectionId_bookingId: { connectionId: connection.id, bookingId: booking.id } },
-    create: { connectionId: connection.id, bookingId: booking.id, ...fields },
-    update: fields,
+  await db.$transaction([
+    db.calendarEvent.upsert({
+      where: { connectionId_bookingId: { connectionId: connection.id, bookingId: booking.id } },
+      create: { connectionId: connection.id, bookingId: booking.id, ...fields },
+      update: fields,
+    }),
+    // A moved event's old times (read without a UID) no longer count as busy.
+    ...(keep && keep.startsAt.getTime() !== event.start.getTime() ? [forgetCachedEvent(db, keep, false)] : []),
+  ]);
+}
+
+/**
+ * Drops our event from the busy cache of its connection at once, so a cancelled or moved
+ * booking frees its old time before the next refresh reads the calendar again.
+ */
+function forgetCachedEvent(db: Db, e: { connectionId: string; uid: string; startsAt: Date; endsAt: Date }, byUid: boolean) {
+  const sameTimes = { startsAt: e.startsAt, endsAt: e.endsAt, eventUid: null };
+  return db.calendarBusyInterval.deleteMany({
+    where: { connectionId: e.connectionId, OR: byUid ? [{ eventUid: e.uid }, sameTimes] : [sameTimes] },
   });
 }
 
