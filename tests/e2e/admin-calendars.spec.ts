@@ -1,6 +1,6 @@
 import { expect, test } from "./helpers/test";
 import { createAdmin, login } from "./admin-support";
-import { gotoContact, openDateOf, openSlot, slotCard } from "./contact-flow";
+import { gotoContact, openDateOf, openSlot, slotCard, VISITOR_ZONE } from "./contact-flow";
 import { startRadicale, veventIcs, type Radicale } from "../helpers/radicale";
 
 // The owner connects a CalDAV calendar (a real Radicale) in admin; a busy event in it makes the
@@ -8,9 +8,12 @@ import { startRadicale, veventIcs, type Radicale } from "../helpers/radicale";
 
 let radicale: Radicale;
 
+test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
+
 test.beforeAll(async () => {
-  createAdmin();
+  test.setTimeout(150_000);
   radicale = await startRadicale();
+  createAdmin();
 });
 test.afterAll(async () => {
   await radicale?.stop();
