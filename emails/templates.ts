@@ -1,4 +1,5 @@
 import { createElement, type ReactElement } from "react";
+import AdminCalendarBrokenEmail, { adminCalendarBrokenSubject } from "./admin-calendar-broken";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "./admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "./admin-new-booking";
 import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "./admin-refunded-outside-app";
@@ -33,5 +34,6 @@ export function templatePreviews(): TemplatePreview[] {
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),
     preview("admin-refunded-outside-app", "Admin: refunded outside the app", AdminRefundedOutsideAppEmail, adminRefundedOutsideAppSubject),
+    preview("admin-calendar-broken", "Admin: calendar connection broken", AdminCalendarBrokenEmail, adminCalendarBrokenSubject),
   ];
 }

@@ -135,6 +135,24 @@ const schema = z
     // Total wait for a provider's meeting (token and create calls); then the room URL is used.
     MEETING_LINK_BUDGET_MS: int(4_000, 100, 60_000),
 
+    // The owner's calendars (docs/calendars.md). One CalDAV connection may come from env.
+    CALDAV_URL: optionalUrl,
+    CALDAV_USERNAME: optionalString,
+    CALDAV_PASSWORD: optionalString,
+    // Each provider call (list, busy read, event write) is abandoned after this.
+    CALENDAR_PROVIDER_TIMEOUT_MS: int(10_000, 100, 120_000),
+    // The admin calendar page waits at most this long for its on-demand refresh.
+    CALENDAR_PAGE_REFRESH_MS: int(3_000, 0, 30_000),
+    // A connection refreshed less than this ago is not read again by the job.
+    CALENDAR_REFRESH_MINUTES: int(5, 1, 1440),
+    // A connection failing for this long (or with an auth error at once) is broken: dashboard + one email.
+    CALENDAR_FAILURE_THRESHOLD_MINUTES: int(30, 1, 10_080),
+    // "hide": once a connection's last good busy read is older than CALENDAR_CACHE_MAX_AGE_MINUTES, its
+    // window's slots are not offered. "keep": keep offering from the last good read however old (ADR 091).
+    CALENDAR_STALE_POLICY: z.preprocess(emptyToUndefined, z.enum(["hide", "keep"]).default("hide")),
+    CALENDAR_CACHE_MAX_AGE_MINUTES: int(120, 1, 100_000),
+    CALENDAR_WRITE_LEASE_SECONDS: int(120, 1, 3600),
+
     // Jobs.
     CRON_SECRET: optionalString,
     SCHEDULER_ENABLED: optionalString,

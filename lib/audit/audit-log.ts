@@ -7,7 +7,7 @@ import type { DbOrTx } from "@/lib/db";
 
 export type AuditActor = { id: string | null; email: string };
 
-export type AuditEntityType = "booking" | "slot" | "payment" | "email" | "setting" | "user";
+export type AuditEntityType = "booking" | "slot" | "payment" | "email" | "setting" | "user" | "calendar";
 
 export type AuditEntry = {
   action: string;

@@ -6,6 +6,7 @@ import { SETTLED_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
 import { env } from "@/lib/env";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
+import { calendarFreeSql } from "@/lib/calendars/busy-sql";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { sha256Hex } from "./ids";
 
@@ -72,6 +73,8 @@ async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): P
       WHERE s."isAvailable"
         AND s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}
         AND s."methods"::text[] && ${offered}::text[]
+        -- Busy in the owner's calendars (the cache only; lib/calendars/busy-sql.ts).
+        AND ${calendarFreeSql(window.now)}
         AND NOT EXISTS (
           SELECT 1 FROM "Booking" b
           WHERE b."slotId" = s."id"

@@ -7,6 +7,7 @@ import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { offeredMethods } from "@/lib/meetings/rooms";
 import { LIVE_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
+import { calendarFreeSql } from "@/lib/calendars/busy-sql";
 import { newBookingId, sha256Hex } from "./ids";
 import type { BookingRequest } from "./schemas";
 
@@ -37,6 +38,16 @@ export async function expireLapsedHoldsOnSlot(tx: DbOrTx, slotId: string, now: D
   });
 }
 
+export const CALENDAR_BUSY_MESSAGE = "That time is no longer free in our calendar. Please pick another time.";
+
+/** False when the owner's calendars (the busy cache) have the slot's time taken. */
+async function isCalendarFree(tx: DbOrTx, slotId: string, now: Date): Promise<boolean> {
+  const [row] = await tx.$queryRaw<
+    { free: boolean }[]
+  >`SELECT ${calendarFreeSql(now)} AS "free" FROM "Slot" s WHERE s."id" = ${slotId}::uuid`;
+  return row?.free ?? false;
+}
+
 /** The slot, if a visitor may claim it now with this method; AppError otherwise. */
 export async function loadHoldableSlot(tx: DbOrTx, request: Pick<BookingRequest, "slotId" | "method">, now: Date) {
   const slot = await tx.slot.findUnique({ where: { id: request.slotId } });
@@ -56,6 +67,7 @@ export async function loadHoldableSlot(tx: DbOrTx, request: Pick<BookingRequest,
       fieldErrors: { method: ["Please choose one of the methods offered for this time."] },
     });
   }
+  if (!(await isCalendarFree(tx, slot.id, now))) throw new AppError("slot_unavailable", CALENDAR_BUSY_MESSAGE);
   return slot;
 }
 
@@ -115,6 +127,7 @@ export async function placeHold(request: BookingRequest, context: HoldContext = 
       SELECT s."id" FROM "Slot" s
       WHERE s."id" = ${slot.id}::uuid AND s."isAvailable"
         AND s."startsAt" >= ${addMinutes(now, e.MIN_NOTICE_MINUTES)} AND s."startsAt" < ${addDays(now, e.BOOKING_WINDOW_DAYS)}
+        AND ${calendarFreeSql(now)}
       -- Waits for an admin edit of this slot in progress and re-checks its committed state;
       -- shared locks never make concurrent holds wait for each other.
       FOR SHARE OF s

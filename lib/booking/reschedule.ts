@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { isPaid } from "@/lib/status/payment-status";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
 import { expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
 
 // Moving a confirmed booking to another slot is one UPDATE of its slotId: the partial
@@ -59,6 +60,7 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
         payload: { ...snapshot, previousStartsAt: booking.slot.startsAt.toISOString() },
         discriminator: snapshot.icsSequence,
       });
+      await enqueueCalendarWrites(tx, bookingId, now);
       log("info", "booking.rescheduled", { bookingId, fromSlotId: booking.slotId, toSlotId: slot.id });
       return { icsSequence: snapshot.icsSequence };
     });

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
 import { activateManageToken } from "./manage-access";
 import { isCancellableBooking, isSettledBooking } from "@/lib/status/booking-status";
 
@@ -43,6 +44,7 @@ export async function confirmBooking(
   await enqueueEmail(tx, { kind: "booking_confirmed", bookingId, to: snapshot.email, payload: snapshot });
   const admin = env().ADMIN_NOTIFY_EMAIL;
   if (admin) await enqueueEmail(tx, { kind: "admin_new_booking", bookingId, to: admin, payload: snapshot });
+  await enqueueCalendarWrites(tx, bookingId, options.now);
   log("info", "booking.confirmed", { bookingId });
   return "confirmed";
 }
@@ -84,6 +86,7 @@ export async function cancelBooking(
     if (admin && options.notifyAdmin) {
       await enqueueEmail(tx, { kind: "admin_booking_cancelled", bookingId, to: admin, payload: snapshot });
     }
+    await enqueueCalendarWrites(tx, bookingId, options.now);
   }
   log("info", "booking.cancelled", { bookingId, from: before.status });
   return "cancelled";

@@ -11,6 +11,7 @@ export const EMAIL_KINDS = [
   "admin_booking_cancelled",
   "manage_link_reissued",
   "admin_refunded_outside_app",
+  "admin_calendar_broken",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -41,3 +41,18 @@ export async function enqueueEmails(tx: Tx, emails: EnqueueEmail[]): Promise<num
 export async function enqueueEmail(tx: Tx, email: EnqueueEmail): Promise<boolean> {
   return (await enqueueEmails(tx, [email])) === 1;
 }
+
+/**
+ * Queues an admin email about no booking (a broken calendar connection) in the caller's
+ * transaction. `key` names the occurrence: the same key is queued once, ever.
+ */
+export async function enqueueAdminEmail(
+  tx: Tx,
+  email: { kind: "admin_calendar_broken"; key: string; to: string; payload: Prisma.InputJsonValue },
+) {
+  const { count } = await tx.outboxEmail.createMany({
+    data: [{ dedupeKey: `${email.kind}:${email.key}`, kind: email.kind, toAddress: email.to, payload: email.payload }],
+    skipDuplicates: true,
+  });
+  return count === 1;
+}

@@ -52,14 +52,36 @@ describe("times across daylight saving (visitor in London, business in New York)
   });
 });
 
+// Every kind but the one about no booking (a broken calendar connection, tested below).
+const BOOKING_KINDS = EMAIL_KINDS.filter((kind) => kind !== "admin_calendar_broken");
+
 describe("renderEmail", () => {
+  it("renders the broken-calendar email from its own payload, without an invitation", async () => {
+    const email = await renderEmail({
+      kind: "admin_calendar_broken",
+      payload: {
+        businessName: "Northwind Consulting",
+        connectionLabel: "Work (CalDAV)",
+        reason: "The CalDAV server refused the username or app password (401).",
+        since: "Wed, Jan 13, 2027, 10:00 AM EST",
+        visitorEffect: "Slots are offered from the last good copy for up to 2 hours.",
+        adminUrl: "https://booking.example.com/admin/calendars",
+      },
+      queuedAt,
+    });
+    expect(email.subject).toBe("Calendar connection broken: Work (CalDAV)");
+    expect(email.text).toContain("refused the username or app password (401)");
+    expect(email.text).toContain("https://booking.example.com/admin/calendars");
+    expect(email.attachments).toEqual([]);
+  });
+
   it("renders every kind, attaching an invitation to confirmations, reschedules and cancellations", async () => {
     const methods: Record<string, string | undefined> = {
       booking_confirmed: "REQUEST",
       booking_rescheduled: "REQUEST",
       booking_cancelled: "CANCEL",
     };
-    for (const kind of EMAIL_KINDS) {
+    for (const kind of BOOKING_KINDS) {
       const email = await renderEmail({ kind, payload: payload({ refundCents: 1000 }), queuedAt });
       expect(email.subject.length, kind).toBeGreaterThan(10);
       expect(email.html, kind).toContain("<!DOCTYPE html");
@@ -160,7 +182,7 @@ describe("renderEmail", () => {
 describe("the one-pass renderer", () => {
   // renderEmail renders once with renderToStaticMarkup (see renderDocument); it must give the
   // document react-email's own render() gives, and a text part with the same content.
-  it.each(EMAIL_KINDS)("%s: same HTML as react-email's render(), text derived from it", async (kind) => {
+  it.each(BOOKING_KINDS)("%s: same HTML as react-email's render(), text derived from it", async (kind) => {
     const { render, toPlainText } = await import("@react-email/render");
     const { buildEmail, emailPayloadSchema } = await import("./render");
     const p = emailPayloadSchema.parse(

@@ -2,7 +2,9 @@ import "server-only";
 import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
 import { unstableToPlainText } from "@react-email/render";
+import { z } from "zod";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
+import AdminCalendarBrokenEmail, { adminCalendarBrokenSubject, type AdminCalendarBrokenProps } from "@/emails/admin-calendar-broken";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
 import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "@/emails/admin-refunded-outside-app";
@@ -184,6 +186,8 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         amountPaid: paid(p),
         adminUrl,
       });
+    case "admin_calendar_broken":
+      throw new EmailRenderError("admin_calendar_broken carries no booking snapshot (see renderCalendarBroken)");
   }
 }
 
@@ -205,6 +209,24 @@ async function renderDocument(element: ReactElement): Promise<string> {
   return XHTML_DOCTYPE + renderToStaticMarkup(element).replace(/<!DOCTYPE.*?>/, "");
 }
 
+/** The one email about no booking: a calendar connection that stopped syncing (lib/calendars/health.ts). */
+export const calendarBrokenPayloadSchema = z.object({
+  businessName: z.string(),
+  connectionLabel: z.string(),
+  reason: z.string(),
+  since: z.string(),
+  visitorEffect: z.string(),
+  adminUrl: z.string(),
+}) satisfies z.ZodType<AdminCalendarBrokenProps>;
+
+async function renderCalendarBroken(payload: unknown): Promise<RenderedEmail> {
+  const parsed = calendarBrokenPayloadSchema.safeParse(payload);
+  if (!parsed.success) throw new EmailRenderError("Invalid payload for admin_calendar_broken");
+  const built = build(AdminCalendarBrokenEmail, adminCalendarBrokenSubject, parsed.data);
+  const html = await renderDocument(built.element);
+  return { subject: built.subject, html, text: unstableToPlainText(html), attachments: [] };
+}
+
 export function isEmailKind(kind: string): kind is EmailKind {
   return (EMAIL_KINDS as readonly string[]).includes(kind);
 }
@@ -216,6 +238,7 @@ export function isEmailKind(kind: string): kind is EmailKind {
  */
 export async function renderEmail(row: { kind: string; payload: unknown; queuedAt: Date }): Promise<RenderedEmail> {
   if (!isEmailKind(row.kind)) throw new EmailRenderError(`Unknown email kind "${row.kind}"`);
+  if (row.kind === "admin_calendar_broken") return renderCalendarBroken(row.payload);
   const parsed = emailPayloadSchema.safeParse(row.payload);
   if (!parsed.success) {
     throw new EmailRenderError(`Invalid payload for ${row.kind}: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);

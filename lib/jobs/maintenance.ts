@@ -7,6 +7,8 @@ import { sendDueEmails } from "@/lib/email/sender";
 import { expireHoldsAndCancelIntents } from "@/lib/payments/hold-expiry";
 import { retryPendingRefunds } from "@/lib/payments/refunds";
 import { pruneRateLimits } from "@/lib/rate-limit/rate-limit";
+import { refreshConnections } from "@/lib/calendars/refresh";
+import { processCalendarWrites } from "@/lib/calendars/write-back";
 
 // The housekeeping run (cron every few minutes, or the built-in scheduler). Each step is
 // independent: one failing (say, Stripe is down) is logged and the others still run, and
@@ -46,11 +48,14 @@ export async function runStep<T>(
 }
 
 export async function runMaintenance(now = new Date()) {
-  const [holds, emails, refunds, rateLimits] = await Promise.all([
+  const [holds, emails, refunds, rateLimits, calendars, calendarWrites] = await Promise.all([
     runStep("expire_holds", () => expireHoldsAndCancelIntents(now)),
     runStep("send_outbox", () => sendDueEmails()),
     runStep("retry_refunds", () => retryPendingRefunds(subMinutes(now, REFUND_RETRY_AFTER_MINUTES))),
     runStep("prune_rate_limits", () => pruneRateLimits(now)),
+    // Busy times of the owner's calendars into the cache the slot routes read (docs/calendars.md).
+    runStep("refresh_calendars", () => refreshConnections({ now })),
+    runStep("write_calendars", () => processCalendarWrites()),
   ]);
-  return { holds, emails, refunds, rateLimits };
+  return { holds, emails, refunds, rateLimits, calendars, calendarWrites };
 }

@@ -12,6 +12,7 @@ const LINKS = [
   ["/admin/slots", "Slots"],
   ["/admin/payments", "Payments"],
   ["/admin/emails", "Emails"],
+  ["/admin/calendars", "Calendars"],
   ["/admin/calendar", "Calendar feed"],
   ["/admin/audit", "Audit log"],
 ] as const;

@@ -3,6 +3,7 @@ import { formatDistanceStrict } from "date-fns";
 import type { JobHealth } from "@/lib/jobs/job-runs";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getDashboard, type MoneyByCurrency } from "@/lib/admin/dashboard";
+import { brokenConnections } from "@/lib/admin/calendars";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { BookingStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
@@ -60,13 +61,33 @@ function LateJobs({ jobs }: { jobs: JobHealth[] }) {
 export default async function DashboardPage() {
   await requireAdminPage();
   const timeZone = env().BUSINESS_TIME_ZONE;
-  const d = await getDashboard(timeZone);
+  const [d, broken] = await Promise.all([getDashboard(timeZone), brokenConnections()]);
   return (
     <>
       <PageHeader title="Dashboard">
         <p className="text-sm text-slate-700">Times in {timeZone}</p>
       </PageHeader>
       <LateJobs jobs={d.lateJobs} />
+
+      {broken.length > 0 ? (
+        <section
+          role="alert"
+          aria-label="Broken calendar connections"
+          className="mb-6 rounded border border-red-700 bg-red-50 p-3 text-sm text-red-900"
+        >
+          <h2 className="font-semibold">Calendar connections broken</h2>
+          <ul className="mt-1 list-disc pl-5">
+            {broken.map((c) => (
+              <li key={c.id}>
+                {c.label}: {c.brokenReason} (since {c.brokenSince ? <When at={c.brokenSince} timeZone={timeZone} /> : "unknown"}).{" "}
+                <Link href="/admin/calendars" className={linkClass}>
+                  Fix it
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <Section title="Today">
         <BookingTable rows={d.todays} timeZone={timeZone} caption="Today's bookings" empty="No bookings today." />

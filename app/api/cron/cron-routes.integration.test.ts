@@ -51,6 +51,8 @@ describe("cron routes with the secret", () => {
       emails: { ok: true, result: { claimed: 0, sent: 0, retrying: 0, failed: 0 } },
       refunds: { ok: true, result: 0 },
       rateLimits: { ok: true, result: 0 },
+      calendars: { ok: true, result: { refreshed: 0, failed: 0, skipped: 0 } },
+      calendarWrites: { ok: true, result: { claimed: 0, done: 0, retrying: 0, failed: 0 } },
     });
   });
 });

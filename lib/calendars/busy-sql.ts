@@ -1,0 +1,36 @@
+import "server-only";
+import { subMinutes } from "date-fns";
+import { Prisma } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+
+// The busy check, as one SQL condition on a slot row aliased `s`, shared by the slot listing
+// (lib/booking/availability.ts) and the hold (lib/booking/holds.ts), so both apply the same
+// rule. It reads only the cache (refresh.ts). A slot is not free when:
+// - a cached busy interval overlaps it, unless that interval is our own written-back event
+//   (same UID, or, for providers that give no UID, the exact times of our event on that
+//   connection): a booking's own event never blocks its reschedule;
+// - CALENDAR_STALE_POLICY=hide and a connection's last good read, older than
+//   CALENDAR_CACHE_MAX_AGE_MINUTES, covered the slot (ADR 091).
+
+export function calendarFreeSql(now: Date): Prisma.Sql {
+  const e = env();
+  const staleBefore = e.CALENDAR_STALE_POLICY === "hide" ? subMinutes(now, e.CALENDAR_CACHE_MAX_AGE_MINUTES) : null;
+  return Prisma.sql`(
+    NOT EXISTS (
+      SELECT 1 FROM "CalendarBusyInterval" bi
+      WHERE bi."startsAt" < s."startsAt" + make_interval(mins => s."durationMinutes")
+        AND bi."endsAt" > s."startsAt"
+        AND NOT EXISTS (
+          SELECT 1 FROM "CalendarEvent" ce
+          WHERE ce."uid" = bi."eventUid"
+             OR (ce."connectionId" = bi."connectionId" AND ce."startsAt" = bi."startsAt" AND ce."endsAt" = bi."endsAt")
+        )
+    )
+    AND NOT EXISTS (
+      SELECT 1 FROM "CalendarBusyWindow" w
+      WHERE w."fetchedAt" < ${staleBefore}::timestamptz
+        AND w."windowStart" < s."startsAt" + make_interval(mins => s."durationMinutes")
+        AND w."windowEnd" > s."startsAt"
+    )
+  )`;
+}

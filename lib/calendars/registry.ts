@@ -1,0 +1,87 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { CalendarConnection } from "@/lib/db/generated/client";
+import { env } from "@/lib/env";
+import { caldavProvider } from "./caldav/provider";
+import { openSecret, sealSecret, SealedSecretError } from "./crypto";
+import type { OAuthTokenSet } from "./connections";
+import { CalendarAuthError, type CalendarProvider, type ProviderKind } from "./provider";
+
+// Which client serves a connection. The factory takes a registry so that tests (and the lead,
+// when merging the Google and Microsoft providers) can plug in what they need.
+
+/** The stored connection a factory builds its provider from (secrets still sealed). */
+export type StoredConnection = Pick<
+  CalendarConnection,
+  "id" | "provider" | "serverUrl" | "username" | "secretSealed" | "accessTokenSealed" | "accessTokenExpiresAt"
+>;
+export type ProviderFactory = (connection: StoredConnection) => CalendarProvider;
+export type ProviderRegistry = Partial<Record<ProviderKind, ProviderFactory>>;
+
+/** What an OAuth provider receives (the shape of lib/calendars/oauth/types.ts's OAuthConnection). */
+export type OAuthConnectionInput = { id: string; tokens: OAuthTokenSet; saveTokens(tokens: OAuthTokenSet): Promise<void> };
+
+function open(sealed: string): string {
+  try {
+    return openSecret(sealed);
+  } catch (error) {
+    if (error instanceof SealedSecretError)
+      throw new CalendarAuthError("The stored credentials cannot be read (was AUTH_SECRET changed?). Reconnect.");
+    throw error;
+  }
+}
+
+const caldav: ProviderFactory = (c) => {
+  if (!c.serverUrl || !c.username) throw new CalendarAuthError("This CalDAV connection has no server URL or username.");
+  return caldavProvider(
+    { serverUrl: c.serverUrl, username: c.username, password: open(c.secretSealed) },
+    { timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS, floatingZone: env().BUSINESS_TIME_ZONE },
+  );
+};
+
+/**
+ * Adapts an OAuth provider (googleProvider, microsoftProvider) to a stored connection.
+ * @public (used where the lead registers the Google/Microsoft providers, below)
+ */
+export function oauthFactory(make: (connection: OAuthConnectionInput) => CalendarProvider): ProviderFactory {
+  return (c) =>
+    make({
+      id: c.id,
+      tokens: {
+        refreshToken: open(c.secretSealed),
+        accessToken: c.accessTokenSealed ? open(c.accessTokenSealed) : "",
+        accessTokenExpiresAt: c.accessTokenExpiresAt ?? new Date(0),
+      },
+      async saveTokens(tokens) {
+        const db = await getDb();
+        await db.calendarConnection.update({
+          where: { id: c.id },
+          data: {
+            secretSealed: sealSecret(tokens.refreshToken),
+            accessTokenSealed: sealSecret(tokens.accessToken),
+            accessTokenExpiresAt: tokens.accessTokenExpiresAt,
+          },
+        });
+      },
+    });
+}
+
+// ── Registered providers ─────────────────────────────────────────────────────────────
+// The lead registers h16b's Google and Microsoft providers here, one line each:
+//   import { googleProvider } from "./google/provider";        GOOGLE: oauthFactory(googleProvider),
+//   import { microsoftProvider } from "./microsoft/provider";  MICROSOFT: oauthFactory(microsoftProvider),
+export const PROVIDERS: ProviderRegistry = {
+  CALDAV: caldav,
+};
+
+let override: ProviderRegistry | null = null;
+/** Tests: replace the registry (null restores it). */
+export function useProviderRegistry(registry: ProviderRegistry | null): void {
+  override = registry;
+}
+
+export function providerFor(connection: StoredConnection, registry: ProviderRegistry = override ?? PROVIDERS): CalendarProvider {
+  const factory = registry[connection.provider];
+  if (!factory) throw new CalendarAuthError(`The ${connection.provider} calendar provider is not available in this build.`);
+  return factory(connection);
+}
