@@ -9,7 +9,7 @@ export type FakeRequest = { method: string; url: URL; headers: IncomingHttpHeade
  * "drop" closes the connection without an answer, like a vendor that is down; "hang"
  * accepts the request and never answers (until the server closes).
  */
-export type FakeResponse = { status: number; json?: unknown } | "drop" | "hang";
+export type FakeResponse = { status: number; json?: unknown; headers?: Record<string, string> } | "drop" | "hang";
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export type JsonServer = { url: string; requests: FakeRequest[]; close: () => Promise<void> };
@@ -33,7 +33,7 @@ export async function startJsonServer(handler: FakeHandler): Promise<JsonServer>
         return;
       }
       if (response === "hang") return;
-      res.writeHead(response.status, { "content-type": "application/json" });
+      res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
       res.end(response.json === undefined ? "" : JSON.stringify(response.json));
     });
   });
