@@ -14,7 +14,7 @@ const LIB_LAYERS = [
   ["jobs"],
   ["payments"],
   ["booking"],
-  ["email", "meetings", "auth", "rate-limit"],
+  ["email", "meetings", "auth", "rate-limit", "calendars"],
   ["audit", "links", "http"],
   ["db"],
   ["log"],
