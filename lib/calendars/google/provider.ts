@@ -10,7 +10,7 @@ import {
   type CalendarSummary,
 } from "../provider";
 import { googleCalendarBaseUrl } from "../oauth/config";
-import { isSuccess, statusError, type HttpAnswer } from "../oauth/http";
+import { isSuccess, parseAnswer, statusError, type HttpAnswer } from "../oauth/http";
 import { oauthSession } from "../oauth/session";
 import type { OAuthConnection } from "../oauth/types";
 
@@ -68,12 +68,6 @@ function failure(what: string, answer: HttpAnswer): Error {
   return statusError(what, answer, { authStatuses: [401, 403] });
 }
 
-function parsed<T>(what: string, schema: z.ZodType<T>, answer: HttpAnswer): T {
-  const result = schema.safeParse(answer.body);
-  if (!result.success) throw new CalendarUnavailableError(`${what}: unexpected answer`);
-  return result.data;
-}
-
 function eventBody(event: CalendarEventInput) {
   return {
     summary: event.title,
@@ -114,7 +108,7 @@ export function googleProvider(connection: OAuthConnection, options: { timeoutMs
         const what = "Google calendarList.list";
         const answer = await session.call(what, url.toString());
         if (!isSuccess(answer)) throw failure(what, answer);
-        const page = parsed(what, calendarListPage, answer);
+        const page = parseAnswer(what, calendarListPage, answer);
         for (const item of page.items) {
           if (item.deleted) continue;
           // Writing needs ownership: the events.owned scope covers only calendars the account owns.
@@ -140,7 +134,7 @@ export function googleProvider(connection: OAuthConnection, options: { timeoutMs
           json: { timeMin: range.start.toISOString(), timeMax: range.end.toISOString(), timeZone: "UTC", items },
         });
         if (!isSuccess(answer)) throw failure(what, answer);
-        const { calendars } = parsed(what, freeBusyAnswer, answer);
+        const { calendars } = parseAnswer(what, freeBusyAnswer, answer);
         for (const { id } of items) {
           const calendar = calendars[id];
           const reasons = calendar?.errors?.map((e) => e.reason) ?? (calendar ? [] : ["missing"]);
@@ -167,7 +161,7 @@ export function googleProvider(connection: OAuthConnection, options: { timeoutMs
       }
       const what = "Google events.insert";
       const inserted = await session.call(what, eventsUrl(calendarId), { method: "POST", json: { id: eventId, ...eventBody(event) } });
-      if (isSuccess(inserted)) return { eventId: parsed(what, eventAnswer, inserted).id };
+      if (isSuccess(inserted)) return { eventId: parseAnswer(what, eventAnswer, inserted).id };
       if (inserted.status === 404) throw new CalendarAuthError(`${what}: the chosen calendar no longer exists`);
       if (inserted.status !== 409) throw failure(what, inserted);
       // An earlier attempt got through (its answer was lost): update that event instead.

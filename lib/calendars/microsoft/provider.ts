@@ -11,7 +11,7 @@ import {
   type CalendarSummary,
 } from "../provider";
 import { microsoftGraphBaseUrl } from "../oauth/config";
-import { isSuccess, statusError, type HttpAnswer } from "../oauth/http";
+import { isSuccess, parseAnswer, statusError, type HttpAnswer } from "../oauth/http";
 import { oauthSession } from "../oauth/session";
 import type { OAuthConnection } from "../oauth/types";
 
@@ -46,12 +46,6 @@ const viewPage = z.object({
   "@odata.nextLink": z.string().optional(),
 });
 const eventAnswer = z.object({ id: z.string() });
-
-function parsed<T>(what: string, schema: z.ZodType<T>, answer: HttpAnswer): T {
-  const result = schema.safeParse(answer.body);
-  if (!result.success) throw new CalendarUnavailableError(`${what}: unexpected answer`);
-  return result.data;
-}
 
 const failure = (what: string, answer: HttpAnswer) => statusError(what, answer, { authStatuses: [401, 403] });
 
@@ -94,7 +88,7 @@ export function microsoftProvider(connection: OAuthConnection, options: { timeou
       const answer = await session.call(what, url, { headers });
       if (answer.status === 404) throw new CalendarAuthError(`${what}: a chosen calendar no longer exists`);
       if (!isSuccess(answer)) throw failure(what, answer);
-      const page = parsed(what, schema, answer);
+      const page = parseAnswer(what, schema, answer);
       yield page;
       url = page["@odata.nextLink"];
     }
@@ -155,7 +149,7 @@ export function microsoftProvider(connection: OAuthConnection, options: { timeou
       });
       if (answer.status === 404) throw new CalendarAuthError(`${what}: the chosen calendar no longer exists`);
       if (!isSuccess(answer)) throw failure(what, answer);
-      return { eventId: parsed(what, eventAnswer, answer).id };
+      return { eventId: parseAnswer(what, eventAnswer, answer).id };
     },
 
     async deleteEvent(_calendarId, eventId) {

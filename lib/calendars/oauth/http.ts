@@ -1,4 +1,6 @@
 import "server-only";
+import type { z } from "zod";
+import { outboundRequest, readJsonOrNull, type OutboundInit } from "@/lib/http/outbound";
 import { withTimeout } from "@/lib/timeout";
 import { CalendarAuthError, CalendarUnavailableError } from "../provider";
 
@@ -8,46 +10,32 @@ import { CalendarAuthError, CalendarUnavailableError } from "../provider";
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-export type HttpInit = {
-  method?: string;
-  headers?: Record<string, string>;
-  json?: unknown;
-  form?: Record<string, string>;
-  timeoutMs?: number;
-};
+export type HttpInit = OutboundInit & { timeoutMs?: number };
 export type HttpAnswer = { status: number; body: unknown };
 
 export async function httpCall(what: string, url: string, init: HttpInit = {}): Promise<HttpAnswer> {
-  const headers: Record<string, string> = { accept: "application/json", ...init.headers };
-  let body: string | undefined;
-  if (init.json !== undefined) {
-    headers["content-type"] = "application/json";
-    body = JSON.stringify(init.json);
-  } else if (init.form) {
-    headers["content-type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(init.form).toString();
-  }
   const controller = new AbortController();
+  const timeoutMs = init.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const work = (async () => {
     let response: Response;
     try {
-      response = await fetch(url, { method: init.method ?? "GET", headers, body, signal: controller.signal, redirect: "error" });
+      response = await fetch(url, { ...outboundRequest(init, "GET", controller.signal), redirect: "error" });
     } catch (cause) {
       throw new CalendarUnavailableError(`${what}: request failed`, { cause });
     }
-    const text = await response.text().catch(() => "");
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    return { status: response.status, body: parsed };
+    return { status: response.status, body: await readJsonOrNull(response) };
   })();
-  return withTimeout(work, init.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => {
+  return withTimeout(work, timeoutMs, () => {
     controller.abort();
-    return new CalendarUnavailableError(`${what}: no answer within ${init.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`);
+    return new CalendarUnavailableError(`${what}: no answer within ${timeoutMs} ms`);
   });
+}
+
+/** The answer's body parsed by its wire schema; anything else is a provider failure. */
+export function parseAnswer<T>(what: string, schema: z.ZodType<T>, answer: HttpAnswer): T {
+  const result = schema.safeParse(answer.body);
+  if (!result.success) throw new CalendarUnavailableError(`${what}: unexpected answer`);
+  return result.data;
 }
 
 export const isSuccess = (answer: HttpAnswer) => answer.status >= 200 && answer.status < 300;
