@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CalendarAuthError, CalendarUnavailableError, type CalendarEventInput } from "../provider";
 import { googleEventId, googleProvider } from "./provider";
-import { startFakeGoogleCalendar, type FakeGoogle } from "@/tests/fakes/google/fake-google-calendar";
+import type { FakeGoogle } from "@/tests/fakes/google/fake-google-calendar";
 import { fakeConnection } from "@/tests/fakes/oauth/fake-connection";
-import { useTestEnv } from "@/tests/fakes/meetings/test-env";
+import { useOAuthCalendarFakes } from "@/tests/fakes/oauth/use-calendar-fakes";
 
 // The real Google client against tests/fakes/google: same requests, same answers.
 
@@ -23,19 +23,10 @@ const booking = (over: Partial<CalendarEventInput> = {}): CalendarEventInput => 
   ...over,
 });
 
+const fakes = useOAuthCalendarFakes();
 let fake: FakeGoogle;
-const setEnv = useTestEnv();
-beforeAll(async () => {
-  fake = await startFakeGoogleCalendar({ email: OWNER });
-});
-afterAll(() => fake.close());
 beforeEach(() => {
-  setEnv(fake.env);
-  fake.state.events.clear();
-  fake.state.failure = null;
-  fake.oauth.state.tokenFailure = null;
-  fake.oauth.state.accessTokenSeconds = 3600;
-  fake.requests.length = 0;
+  fake = fakes.google;
 });
 
 describe("listCalendars", () => {

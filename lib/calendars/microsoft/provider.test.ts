@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { CalendarAuthError, CalendarUnavailableError, type CalendarEventInput } from "../provider";
 import { graphTime, microsoftProvider } from "./provider";
-import { startFakeGraphCalendar, type FakeGraph } from "@/tests/fakes/microsoft/fake-graph-calendar";
+import type { FakeGraph } from "@/tests/fakes/microsoft/fake-graph-calendar";
 import { fakeConnection } from "@/tests/fakes/oauth/fake-connection";
-import { useTestEnv } from "@/tests/fakes/meetings/test-env";
+import { useOAuthCalendarFakes } from "@/tests/fakes/oauth/use-calendar-fakes";
 
 // The real Graph client against tests/fakes/microsoft.
 
@@ -24,19 +24,10 @@ const booking = (over: Partial<CalendarEventInput> = {}): CalendarEventInput => 
   ...over,
 });
 
+const fakes = useOAuthCalendarFakes();
 let fake: FakeGraph;
-const setEnv = useTestEnv();
-beforeAll(async () => {
-  fake = await startFakeGraphCalendar();
-});
-afterAll(() => fake.close());
 beforeEach(() => {
-  setEnv(fake.env);
-  fake.state.events.clear();
-  fake.state.failure = null;
-  fake.state.pageSize = 200;
-  fake.oauth.state.tokenFailure = null;
-  fake.requests.length = 0;
+  fake = fakes.graph;
 });
 
 describe("listCalendars", () => {

@@ -146,6 +146,14 @@ export async function startFakeGoogleCalendar(options: { email?: string } = {}) 
       state.events.set(key(event.calendarId, id), { id, offset: "Z", status: "confirmed", transparency: "opaque", body: {}, ...event });
       return id;
     },
+    /** Back to a fresh account: no events, no scripted failures, the primary calendar only. */
+    reset() {
+      state.events.clear();
+      for (const id of state.calendars.keys()) if (id !== email) state.calendars.delete(id);
+      state.failure = null;
+      oauth.reset();
+      server.requests.length = 0;
+    },
     /** The live (not cancelled) events of a calendar. */
     liveEvents(calendarId: string) {
       return [...state.events.values()].filter((e) => e.calendarId === calendarId && e.status !== "cancelled");

@@ -165,6 +165,15 @@ export async function startFakeGraphCalendar(options: { email?: string; tenant?:
       state.events.set(id, { id, timeZone: "UTC", showAs: "busy", isCancelled: false, transactionId: null, body: {}, ...event });
       return id;
     },
+    /** Back to a fresh account: no events, no scripted failures, the default calendar only. */
+    reset() {
+      state.events.clear();
+      for (const id of state.calendars.keys()) if (id !== "cal-default") state.calendars.delete(id);
+      state.failure = null;
+      state.pageSize = 200;
+      oauth.reset();
+      server.requests.length = 0;
+    },
     eventsIn(calendarId: string) {
       return [...state.events.values()].filter((e) => e.calendarId === calendarId);
     },

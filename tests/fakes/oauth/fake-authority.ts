@@ -78,6 +78,12 @@ export function fakeAuthority(options: FakeAuthorityOptions) {
       };
     },
 
+    reset() {
+      state.accessTokenSeconds = 3600;
+      state.tokenFailure = null;
+      state.grants.length = 0;
+    },
+
     revokeRefreshTokens() {
       for (const entry of state.refreshTokens.values()) entry.revoked = true;
     },

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { setRequestHeaders } from "@/tests/helpers/next-request-mock";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { adminSessionHeaders } from "@/tests/helpers/admin-fixtures";
 import { useTestEnv } from "@/tests/fakes/meetings/test-env";
-import { startFakeGoogleCalendar, type FakeGoogle } from "@/tests/fakes/google/fake-google-calendar";
-import { startFakeGraphCalendar, type FakeGraph } from "@/tests/fakes/microsoft/fake-graph-calendar";
+import { useOAuthCalendarFakes } from "@/tests/fakes/oauth/use-calendar-fakes";
+import type { FakeGoogle } from "@/tests/fakes/google/fake-google-calendar";
 import type { NewOAuthConnection } from "@/lib/calendars/oauth/complete";
 import { GET as start } from "./[provider]/start/route";
 import { GET as callback } from "./[provider]/callback/route";
@@ -22,21 +22,12 @@ vi.mock("@/lib/calendars/oauth/complete", () => ({
 
 useTestDatabase();
 const setEnv = useTestEnv();
-let google: FakeGoogle;
-let graph: FakeGraph;
 const APP = "http://127.0.0.1:3250";
-
-beforeAll(async () => {
-  google = await startFakeGoogleCalendar({ email: "consultant@gmail.example" });
-  graph = await startFakeGraphCalendar({ email: "consultant@contoso.example" });
-});
-afterAll(async () => {
-  await google.close();
-  await graph.close();
-});
+const fakes = useOAuthCalendarFakes({ APP_URL: APP });
+let google: FakeGoogle;
 beforeEach(async () => {
+  google = fakes.google;
   completed.length = 0;
-  setEnv({ ...google.env, ...graph.env, APP_URL: APP });
   setRequestHeaders(await adminSessionHeaders());
 });
 
@@ -93,7 +84,7 @@ describe("connect Google", () => {
     expect(noticeOf(response)).toBe("connected");
     expect(response.headers.get("set-cookie")).toMatch(/Max-Age=0/);
     expect(completed).toHaveLength(1);
-    expect(completed[0]).toMatchObject({ kind: "GOOGLE", accountEmail: "consultant@gmail.example" });
+    expect(completed[0]).toMatchObject({ kind: "GOOGLE", accountEmail: "owner@example.com" });
     expect(google.oauth.state.refreshTokens.has(completed[0]!.tokens.refreshToken)).toBe(true);
   });
 
@@ -143,7 +134,7 @@ describe("connect Microsoft", () => {
     expect(auth.searchParams.get("scope")!.split(" ")).toEqual(expect.arrayContaining(["offline_access", "Calendars.ReadWrite"]));
     expect(auth.searchParams.get("code_challenge_method")).toBe("S256");
     expect(noticeOf(await finish(callbackUrl, cookie))).toBe("connected");
-    expect(completed[0]).toMatchObject({ kind: "MICROSOFT", accountEmail: "consultant@contoso.example" });
+    expect(completed[0]).toMatchObject({ kind: "MICROSOFT", accountEmail: "owner@contoso.example" });
   });
 });
 
