@@ -150,6 +150,14 @@ describe("tokens", () => {
     expect(fake.oauth.state.grants.at(-1)).toMatchObject({ grant_type: "refresh_token", refresh_token: connection.tokens.refreshToken });
   });
 
+  it("calls side by side on an expired token share one refresh", async () => {
+    const connection = fakeConnection(fake.oauth, { expired: true });
+    const provider = googleProvider(connection);
+    await Promise.all([provider.listCalendars(), provider.busy(RANGE, [OWNER]), provider.listCalendars()]);
+    expect(connection.saved).toHaveLength(1);
+    expect(fake.oauth.state.grants.filter((g) => g.grant_type === "refresh_token")).toHaveLength(1);
+  });
+
   it("a token that expires within a minute is refreshed before use; one refused early is refreshed once and retried", async () => {
     fake.oauth.state.accessTokenSeconds = 30;
     const soon = fakeConnection(fake.oauth);
