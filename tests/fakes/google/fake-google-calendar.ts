@@ -25,7 +25,7 @@ export type FakeGoogleEvent = {
 
 export type FakeGoogleCalendar = { id: string; summary: string; primary: boolean; accessRole: string };
 
-export async function startFakeGoogleCalendar(options: { email?: string } = {}) {
+export async function startFakeGoogleCalendar(options: { email?: string; port?: number } = {}) {
   const email = options.email ?? "owner@example.com";
   const oauth = fakeAuthority({ email, idToken: true, rotateRefreshTokens: false });
   const state = {
@@ -126,7 +126,7 @@ export async function startFakeGoogleCalendar(options: { email?: string } = {}) 
     return notFound;
   };
 
-  const server = await startJsonServer(handle);
+  const server = await startJsonServer(handle, options.port);
   return {
     ...server,
     oauth,

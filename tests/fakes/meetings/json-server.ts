@@ -14,7 +14,7 @@ export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeR
 
 export type JsonServer = { url: string; requests: FakeRequest[]; close: () => Promise<void> };
 
-export async function startJsonServer(handler: FakeHandler): Promise<JsonServer> {
+export async function startJsonServer(handler: FakeHandler, listenPort = 0): Promise<JsonServer> {
   const requests: FakeRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -37,7 +37,7 @@ export async function startJsonServer(handler: FakeHandler): Promise<JsonServer>
       res.end(response.json === undefined ? "" : JSON.stringify(response.json));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -44,7 +44,7 @@ function parseGraphTime(value: unknown): Date | undefined {
   return new Date(`${v.dateTime}Z`);
 }
 
-export async function startFakeGraphCalendar(options: { email?: string; tenant?: string } = {}) {
+export async function startFakeGraphCalendar(options: { email?: string; tenant?: string; port?: number } = {}) {
   const email = options.email ?? "owner@contoso.example";
   const tenant = options.tenant ?? "common";
   const oauth = fakeAuthority({ email, idToken: false, rotateRefreshTokens: true });
@@ -144,7 +144,7 @@ export async function startFakeGraphCalendar(options: { email?: string; tenant?:
     return graphError(404, "NotFound");
   };
 
-  const server = await startJsonServer(handle);
+  const server = await startJsonServer(handle, options.port);
   const serverUrl = server.url;
   return {
     ...server,

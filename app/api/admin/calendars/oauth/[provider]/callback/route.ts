@@ -7,7 +7,7 @@ import { errorResponse } from "@/lib/http/responses";
 
 // Where Google or Microsoft send the admin back: state checked, code exchanged, connection
 // saved, then back to /admin/calendars with a notice. The attempt cookie is spent either way.
-export async function GET(request: Request, context: { params: Promise<{ provider?: string }> }): Promise<Response> {
+export async function GET(request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
   try {
     const admin = await requireAdmin();
     const kind = oauthKindFromSlug((await context.params).provider ?? "");

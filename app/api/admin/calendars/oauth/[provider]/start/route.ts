@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/responses";
 
 // Sends the admin to Google or Microsoft to grant calendar access (docs/calendars-oauth.md).
-export async function GET(_request: Request, context: { params: Promise<{ provider?: string }> }): Promise<Response> {
+export async function GET(_request: Request, context: { params: Promise<{ provider: string }> }): Promise<Response> {
   try {
     const admin = await requireAdmin();
     const kind = oauthKindFromSlug((await context.params).provider ?? "");
