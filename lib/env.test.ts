@@ -13,6 +13,7 @@ function production(vars: Record<string, string>) {
   vi.stubEnv("NEXT_PUBLIC_STRIPE_PUBLIC_KEY", "");
   vi.stubEnv("ALLOW_DEMO_PAYMENTS_IN_PRODUCTION", "");
   vi.stubEnv("APP_URL", "https://book.example.com");
+  for (const key of ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "MICROSOFT_CLIENT_ID", "MICROSOFT_CLIENT_SECRET"]) vi.stubEnv(key, "");
   for (const [key, value] of Object.entries(vars)) vi.stubEnv(key, value);
   resetEnvCache();
 }
@@ -73,6 +74,23 @@ describe("configurationProblems", () => {
     const problems = configurationProblems();
     expect(problems).toHaveLength(2);
     expect(problems).toEqual(expect.arrayContaining([expect.stringContaining("HOLD_MINUTES"), expect.stringContaining("APP_URL")]));
+  });
+
+  it("wants a calendar OAuth client id and its secret together in production", () => {
+    production({
+      AUTH_SECRET: GOOD_SECRET,
+      ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true",
+      GOOGLE_CLIENT_ID: "id.apps",
+      MICROSOFT_CLIENT_SECRET: "s3cret",
+    });
+    const problems = configurationProblems();
+    expect(problems).toEqual([
+      "GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together.",
+      "MICROSOFT_CLIENT_ID and MICROSOFT_CLIENT_SECRET must be set together.",
+    ]);
+    expect(problems.join("\n")).not.toContain("s3cret");
+    production({ AUTH_SECRET: GOOD_SECRET, ALLOW_DEMO_PAYMENTS_IN_PRODUCTION: "true", GOOGLE_CLIENT_ID: "id", GOOGLE_CLIENT_SECRET: "x" });
+    expect(configurationProblems()).toEqual([]);
   });
 });
 

@@ -152,6 +152,24 @@ const schema = z
     CALENDAR_STALE_POLICY: z.preprocess(emptyToUndefined, z.enum(["hide", "keep"]).default("hide")),
     CALENDAR_CACHE_MAX_AGE_MINUTES: int(120, 1, 100_000),
     CALENDAR_WRITE_LEASE_SECONDS: int(120, 1, 3600),
+    // The owner's calendars over OAuth (docs/calendars.md). A provider can be connected in
+    // admin only when both its client id and secret are set; the base URLs are for the test fakes.
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
+    GOOGLE_OAUTH_BASE_URL: optionalUrl,
+    GOOGLE_CALENDAR_BASE_URL: optionalUrl,
+    MICROSOFT_CLIENT_ID: optionalString,
+    MICROSOFT_CLIENT_SECRET: optionalString,
+    // "common" (work and personal accounts), "organizations", "consumers" or a tenant id.
+    MICROSOFT_TENANT: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.-]{1,100}$/, "a tenant id or domain")
+        .default("common"),
+    ),
+    MICROSOFT_LOGIN_BASE_URL: optionalUrl,
+    MICROSOFT_GRAPH_BASE_URL: optionalUrl,
 
     // Jobs.
     CRON_SECRET: optionalString,
@@ -282,6 +300,17 @@ export function schedulerEnabled(): boolean {
   return !e.VERCEL && e.NODE_ENV !== "test";
 }
 
+/** A calendar OAuth client id without its secret (or the reverse) would fail only when an admin connects. */
+function calendarClientProblems(e: Env): string[] {
+  const pairs = [
+    ["GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET"],
+    ["MICROSOFT_CLIENT_ID", "MICROSOFT_CLIENT_SECRET"],
+  ] as const;
+  return pairs
+    .filter(([id, secret]) => Boolean(e[id]) !== Boolean(e[secret]))
+    .map(([id, secret]) => `${id} and ${secret} must be set together.`);
+}
+
 /**
  * Everything that keeps this configuration from serving requests, one line per problem
  * naming the variable (never its value); empty when it is usable. Outside production only
@@ -310,5 +339,6 @@ export function configurationProblems(): string[] {
     if (!(error instanceof EnvError)) throw error;
     problems.push(error.message);
   }
+  problems.push(...calendarClientProblems(e));
   return problems;
 }

@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import type { CalendarConnection } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { caldavProvider } from "./caldav/provider";
+import { googleProvider } from "./google/provider";
+import { microsoftProvider } from "./microsoft/provider";
 import { openSecret, sealSecret, SealedSecretError } from "./crypto";
 import type { OAuthTokenSet } from "./connections";
 import { CalendarAuthError, type CalendarProvider, type ProviderKind } from "./provider";
@@ -41,7 +43,6 @@ const caldav: ProviderFactory = (c) => {
 
 /**
  * Adapts an OAuth provider (googleProvider, microsoftProvider) to a stored connection.
- * @public (used where the lead registers the Google/Microsoft providers, below)
  */
 export function oauthFactory(make: (connection: OAuthConnectionInput) => CalendarProvider): ProviderFactory {
   return (c) =>
@@ -66,12 +67,12 @@ export function oauthFactory(make: (connection: OAuthConnectionInput) => Calenda
     });
 }
 
-// ── Registered providers ─────────────────────────────────────────────────────────────
-// The lead registers h16b's Google and Microsoft providers here, one line each:
-//   import { googleProvider } from "./google/provider";        GOOGLE: oauthFactory(googleProvider),
-//   import { microsoftProvider } from "./microsoft/provider";  MICROSOFT: oauthFactory(microsoftProvider),
+const timeouts = () => ({ timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS });
+
 export const PROVIDERS: ProviderRegistry = {
   CALDAV: caldav,
+  GOOGLE: oauthFactory((c) => googleProvider(c, timeouts())),
+  MICROSOFT: oauthFactory((c) => microsoftProvider(c, timeouts())),
 };
 
 let override: ProviderRegistry | null = null;

@@ -1,4 +1,5 @@
 import "server-only";
+import { outboundRequest, readJsonOrNull, type OutboundInit } from "@/lib/http/outbound";
 
 // The small HTTP layer the meeting APIs share: JSON/form calls with a timeout, typed
 // errors that never carry the vendor's response body, and a per-process token cache.
@@ -16,34 +17,14 @@ export class MeetingProviderError extends Error {
 
 export type HttpResult = { status: number; body: unknown };
 
-export async function callJson(
-  provider: string,
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; json?: unknown; form?: Record<string, string> },
-): Promise<HttpResult> {
-  const headers: Record<string, string> = { accept: "application/json", ...init.headers };
-  let body: string | undefined;
-  if (init.json !== undefined) {
-    headers["content-type"] = "application/json";
-    body = JSON.stringify(init.json);
-  } else if (init.form) {
-    headers["content-type"] = "application/x-www-form-urlencoded";
-    body = new URLSearchParams(init.form).toString();
-  }
+export async function callJson(provider: string, url: string, init: OutboundInit): Promise<HttpResult> {
   let response: Response;
   try {
-    response = await fetch(url, { method: init.method ?? "POST", headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    response = await fetch(url, outboundRequest(init, "POST", AbortSignal.timeout(TIMEOUT_MS)));
   } catch (cause) {
     throw new MeetingProviderError(provider, "request failed", { cause });
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    parsed = null;
-  }
-  return { status: response.status, body: parsed };
+  return { status: response.status, body: await readJsonOrNull(response) };
 }
 
 /** Like callJson, but any status outside 2xx is an error. */

@@ -9,12 +9,12 @@ export type FakeRequest = { method: string; url: URL; headers: IncomingHttpHeade
  * "drop" closes the connection without an answer, like a vendor that is down; "hang"
  * accepts the request and never answers (until the server closes).
  */
-export type FakeResponse = { status: number; json?: unknown } | "drop" | "hang";
+export type FakeResponse = { status: number; json?: unknown; headers?: Record<string, string> } | "drop" | "hang";
 export type FakeHandler = (request: FakeRequest) => FakeResponse | Promise<FakeResponse>;
 
 export type JsonServer = { url: string; requests: FakeRequest[]; close: () => Promise<void> };
 
-export async function startJsonServer(handler: FakeHandler): Promise<JsonServer> {
+export async function startJsonServer(handler: FakeHandler, listenPort = 0): Promise<JsonServer> {
   const requests: FakeRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -33,11 +33,11 @@ export async function startJsonServer(handler: FakeHandler): Promise<JsonServer>
         return;
       }
       if (response === "hang") return;
-      res.writeHead(response.status, { "content-type": "application/json" });
+      res.writeHead(response.status, { "content-type": "application/json", ...response.headers });
       res.end(response.json === undefined ? "" : JSON.stringify(response.json));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

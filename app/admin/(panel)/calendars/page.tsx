@@ -1,6 +1,7 @@
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { calendarsPage } from "@/lib/admin/calendars";
 import { env } from "@/lib/env";
+import { oauthNotice } from "@/lib/calendars/oauth/notices";
 import { ActionForm } from "../../_components/action-form";
 import { ChoiceGroup, Field, SelectField } from "../../_components/fields";
 import { Badge, Empty, PageHeader, Section, When, linkClass } from "../../_components/ui";
@@ -11,8 +12,10 @@ export const dynamic = "force-dynamic";
 
 const PROVIDER = { CALDAV: "CalDAV", GOOGLE: "Google Calendar", MICROSOFT: "Microsoft 365" } as const;
 
-export default async function CalendarsPage() {
+export default async function CalendarsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
+  // The OAuth callback redirects here with ?oauth=<outcome>&provider=<google|microsoft>.
+  const notice = oauthNotice(await searchParams);
   const timeZone = env().BUSINESS_TIME_ZONE;
   const { connections, choices, queue, stalePolicy } = await calendarsPage();
   return (
@@ -22,6 +25,14 @@ export default async function CalendarsPage() {
           Busy times in your calendars hide slots; confirmed bookings are written to the write calendar.
         </p>
       </PageHeader>
+      {notice ? (
+        <p
+          role={notice.tone === "error" ? "alert" : "status"}
+          className={`mb-4 rounded border p-3 text-sm ${notice.tone === "error" ? "border-red-300 bg-red-50 text-red-900" : "border-green-300 bg-green-50 text-green-900"}`}
+        >
+          {notice.message}
+        </p>
+      ) : null}
       <Section title="Connections">
         <p className="mb-3 text-sm">When a calendar cannot be read: {stalePolicy}</p>
         {queue.pending + queue.failed > 0 ? (
