@@ -60,6 +60,8 @@ const PAYMENT_TONE: Record<PaymentStatus, keyof typeof BADGE> = {
   CANCELED: "slate",
   REFUNDED: "slate",
   PARTIALLY_REFUNDED: "blue",
+  PAID_OUTSIDE: "green",
+  WAIVED: "blue",
 };
 
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
