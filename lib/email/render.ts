@@ -2,7 +2,7 @@ import "server-only";
 import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
 import { unstableToPlainText } from "@react-email/render";
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
+import { METHOD_INFO, phoneCallWording, type MeetingMethodName } from "@/lib/meeting-methods";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
 import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "@/emails/admin-refunded-outside-app";
@@ -76,7 +76,7 @@ function summary(p: EmailPayload, audience: Audience): BookingSummary {
       methodLabel: info?.label ?? p.method,
       joinUrl: p.meetingUrl?.startsWith("http") ? p.meetingUrl : null,
       businessPhone: isPhone ? p.businessPhone : null,
-      visitorPhone: isPhone ? p.phone : null,
+      callLead: isPhone ? phoneCallWording(p.phone).lead : null,
     },
   };
 }
