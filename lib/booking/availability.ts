@@ -31,7 +31,8 @@ export type AvailableDate = { date: string; slots: AvailableSlot[] };
 
 type Window = { now: Date; from: Date; to: Date };
 
-function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
+/** Visitors may book from MIN_NOTICE_MINUTES after now until BOOKING_WINDOW_DAYS after it (lib/booking/bookability.ts shares it). */
+export function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
   const e = env();
   const from = addMinutes(now, e.MIN_NOTICE_MINUTES);
   const to = addDays(now, e.BOOKING_WINDOW_DAYS);
