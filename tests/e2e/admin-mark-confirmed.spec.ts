@@ -56,7 +56,7 @@ VIEWPORTS.forEach((viewport, i) => {
       await actions.getByLabel("Paid outside the app (bank transfer, cash)").check();
       await actions.getByLabel("Reason (kept with the payment)").fill("Bank transfer ref 4242");
       await actions.getByRole("button", { name: "Mark confirmed…" }).click();
-      await expect(actions.getByRole("group", { name: "Confirm" })).toContainText("paid outside the app ($25");
+      await expect(actions.getByRole("group", { name: "Confirm" })).toContainText("Confirm this $25");
       await actions.getByRole("button", { name: "Yes, confirm booking" }).click();
       await expect(page.getByTestId("admin-notice")).toHaveText(/Booking confirmed; the visitor has been emailed\./);
 

@@ -139,7 +139,8 @@ export function DataTable({
   showCaption?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard user can scroll a table wider than a phone's screen.
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className={tableClass}>
         <caption className={showCaption ? "mb-1 text-left text-sm text-slate-700" : "sr-only"}>{caption}</caption>
         <thead>

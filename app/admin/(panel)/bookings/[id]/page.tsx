@@ -149,12 +149,10 @@ function SettleForm({ b }: { b: BookingDetail }) {
       <ActionForm
         action={settleAndConfirmAction}
         submitLabel="Mark confirmed…"
-        describeConfirm={(values) =>
-          values.get("settlement") === "WAIVED"
-            ? `Confirm this booking with the ${fee} fee waived? The visitor is emailed the confirmation, and any open card payment is cancelled.`
-            : `Confirm this booking as paid outside the app (${fee})? The visitor is emailed the confirmation, and any open card payment is cancelled.`
-        }
-        confirm={{ question: "", confirmLabel: "Yes, confirm booking" }}
+        confirm={{
+          question: `Confirm this ${fee} booking with the choice and reason above? The visitor is emailed the confirmation, and any open card payment is cancelled.`,
+          confirmLabel: "Yes, confirm booking",
+        }}
       >
         <input type="hidden" name="bookingId" value={b.id} />
         <ChoiceGroup
