@@ -1,4 +1,4 @@
-import { METHOD_INFO } from "@/lib/meeting-methods";
+import { METHOD_INFO, phoneCallWording } from "@/lib/meeting-methods";
 import type { PublicBooking } from "@/lib/booking/public-view";
 import { formatDuration, formatMoney, formatWhen, zoneCity } from "@/lib/format";
 import { MethodIcon } from "./method-icon";
@@ -54,7 +54,7 @@ function Meeting({ booking, businessPhone }: { booking: PublicBooking; businessP
   if (booking.method === "PHONE") {
     return (
       <dd>
-        We will call you at the number you gave us at the start time. To reach us, call{" "}
+        {phoneCallWording(booking.gavePhone ? "the number you gave us" : null).lead}
         <a href={`tel:${businessPhone.replace(/[^\d+]/g, "")}`} className="font-semibold text-brand-700 underline">
           {businessPhone}
         </a>
@@ -110,7 +110,7 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
           <li>We are emailing you a confirmation with a calendar invitation (.ics) for this time.</li>
           <li>
             {booking.method === "PHONE"
-              ? "At the start time we call you."
+              ? phoneCallWording(booking.gavePhone ? "the number you gave us" : null).nextStep
               : `At the start time, join using the ${info.label} link above or in the email.`}
           </li>
           <li>To change or cancel, use the link in the confirmation email or reply to it.</li>

@@ -29,8 +29,7 @@ function MeetingField({ meeting }: { meeting: MeetingDetails }) {
   if (meeting.businessPhone) {
     return (
       <Field label={meeting.methodLabel}>
-        {meeting.visitorPhone ? `We will call you at ${meeting.visitorPhone}. ` : ""}
-        {meeting.visitorPhone ? "If we miss each other, call us at " : "Call us at "}
+        {meeting.callLead}
         <Link href={telHref(meeting.businessPhone)} style={styles.link}>
           {meeting.businessPhone}
         </Link>

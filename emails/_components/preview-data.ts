@@ -12,7 +12,7 @@ export const previewSummary: BookingSummary = {
   ],
   shortWhen: "Tue, Mar 10, 2:00 PM GMT",
   durationMinutes: 60,
-  meeting: { methodLabel: "Zoom", joinUrl: "https://zoom.us/j/1234567890", businessPhone: null, visitorPhone: null },
+  meeting: { methodLabel: "Zoom", joinUrl: "https://zoom.us/j/1234567890", businessPhone: null, callLead: null },
 };
 
 export const previewManageUrl = "https://booking.example.com/manage/bk_preview0000000000000000000?token=preview";

@@ -9,8 +9,8 @@ export type MeetingDetails = {
   joinUrl: string | null;
   /** The business number, shown for direct calls. */
   businessPhone: string | null;
-  /** The number the visitor gave, which the business calls. */
-  visitorPhone: string | null;
+  /** For direct calls, who calls whom (lib/meeting-methods.ts), followed by the business number. */
+  callLead: string | null;
 };
 
 export type BookingSummary = {

@@ -19,6 +19,8 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   CANCELED: "Canceled",
   REFUNDED: "Refunded",
   PARTIALLY_REFUNDED: "Partially refunded",
+  PAID_OUTSIDE: "Paid outside the app",
+  WAIVED: "Fee waived",
 };
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {

@@ -18,10 +18,12 @@ const allowed = (over: Partial<AdminBookingFacts>) =>
     .map(([name]) => name);
 
 describe("allowedAdminActions", () => {
-  it("offers confirm for a free held or expired booking, never for a paid slot", () => {
+  it("offers confirm for a free held or expired booking, and settle-and-confirm for a paid one", () => {
     expect(allowed({ status: "PENDING_PAYMENT" })).toEqual(["confirm"]);
     expect(allowed({ status: "EXPIRED" })).toEqual(["confirm"]);
-    expect(allowed({ status: "PENDING_PAYMENT", requiresPayment: true, priceCents: 1000 })).toEqual([]);
+    expect(allowed({ status: "PENDING_PAYMENT", requiresPayment: true, priceCents: 1000 })).toEqual(["settle"]);
+    expect(allowed({ status: "EXPIRED", requiresPayment: true, priceCents: 1000 })).toEqual(["settle"]);
+    expect(allowed({ status: "CANCELLED", requiresPayment: true, priceCents: 1000 })).toEqual([]);
     expect(allowed({ status: "PENDING_PAYMENT", requiresPayment: true, priceCents: 0 })).toEqual(["confirm"]);
   });
 

@@ -15,7 +15,7 @@ import { confirmBooking } from "./transitions";
 // makes it a no-op rather than a double move) with its audit entry in the same
 // transaction. Cancelling (which may refund) lives above, in lib/admin.
 
-const STATUS_LABEL: Record<BookingStatus, string> = {
+export const ADMIN_STATUS_LABEL: Record<BookingStatus, string> = {
   PENDING_PAYMENT: "awaiting payment",
   CONFIRMED: "confirmed",
   COMPLETED: "completed",
@@ -48,6 +48,8 @@ export function allowedAdminActions(b: AdminBookingFacts, now: Date) {
   const started = b.startsAt <= now;
   return {
     confirm: (b.status === "PENDING_PAYMENT" || b.status === "EXPIRED") && !requiresPayment(b),
+    /** Mark confirmed on a paid slot: paid outside the app or fee waived (lib/payments/admin-settlement). */
+    settle: (b.status === "PENDING_PAYMENT" || b.status === "EXPIRED") && requiresPayment(b),
     complete: started && MEETING_RESULT_FROM.COMPLETED.includes(b.status),
     noShow: started && MEETING_RESULT_FROM.NO_SHOW.includes(b.status),
     remind: b.status === "CONFIRMED" && !started && !b.reminderSentAt,
@@ -69,7 +71,7 @@ export async function adminConfirmBooking(actor: AuditActor, bookingId: string, 
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
   if (requiresPayment(booking.slot)) {
-    throw new AppError("invalid_transition", "This slot requires payment: the booking is confirmed when the visitor pays.");
+    throw new AppError("invalid_transition", "This slot requires payment: mark it paid outside the app or the fee waived to confirm it.");
   }
   const link = await meetingLinkFor(meetingRequestFor(booking));
   try {
@@ -77,7 +79,7 @@ export async function adminConfirmBooking(actor: AuditActor, bookingId: string, 
       const before = await currentStatus(tx, bookingId);
       const outcome = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (outcome !== "confirmed") {
-        throw new AppError("invalid_transition", `This booking is ${STATUS_LABEL[before]} and cannot be confirmed.`);
+        throw new AppError("invalid_transition", `This booking is ${ADMIN_STATUS_LABEL[before]} and cannot be confirmed.`);
       }
       await recordAudit(tx, actor, {
         action: "booking.confirm",
@@ -115,9 +117,9 @@ export async function adminRecordMeetingResult(
       data: { status: result, completedAt: result === "COMPLETED" ? now : null },
     });
     if (updated.count === 0) {
-      if (before === result) throw new AppError("invalid_transition", `This booking is already ${STATUS_LABEL[result]}.`);
+      if (before === result) throw new AppError("invalid_transition", `This booking is already ${ADMIN_STATUS_LABEL[result]}.`);
       if (from.includes(before)) throw new AppError("invalid_transition", "The meeting has not started yet.");
-      throw new AppError("invalid_transition", `This booking is ${STATUS_LABEL[before]}; only confirmed meetings can be marked.`);
+      throw new AppError("invalid_transition", `This booking is ${ADMIN_STATUS_LABEL[before]}; only confirmed meetings can be marked.`);
     }
     await recordAudit(tx, actor, {
       action: result === "COMPLETED" ? "booking.mark_completed" : "booking.mark_no_show",

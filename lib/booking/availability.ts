@@ -44,7 +44,8 @@ export type Viewer = { clientSession?: string };
 // Stored hashes are hex, never empty: an anonymous viewer's "" matches no hold.
 const viewerHash = (viewer: Viewer) => (viewer.clientSession ? sha256Hex(viewer.clientSession) : "");
 
-function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
+/** Visitors may book from MIN_NOTICE_MINUTES after now until BOOKING_WINDOW_DAYS after it (lib/booking/bookability.ts shares it). */
+export function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
   const e = env();
   const from = addMinutes(now, e.MIN_NOTICE_MINUTES);
   const to = addDays(now, e.BOOKING_WINDOW_DAYS);

@@ -23,6 +23,8 @@ export type PublicBooking = {
   currency: string;
   paymentStatus: string | null;
   refundedCents: number;
+  /** Whether the visitor gave a phone number (never the number: this view is public). */
+  gavePhone: boolean;
 };
 
 export async function getPublicBooking(id: string): Promise<PublicBooking> {
@@ -46,5 +48,6 @@ export async function getPublicBooking(id: string): Promise<PublicBooking> {
     currency: booking.payment?.currency ?? booking.slot.currency,
     paymentStatus: booking.payment?.status ?? null,
     refundedCents: booking.payment?.refundedCents ?? 0,
+    gavePhone: !!booking.phone,
   };
 }

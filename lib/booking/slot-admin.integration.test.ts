@@ -26,7 +26,7 @@ function input(overrides: Record<string, unknown> = {}) {
 
 describe("slot admin", () => {
   it("creates a slot at the business-local time, with an audit entry in the same transaction", async () => {
-    const id = await createSlot(actor, input(), TZ);
+    const { id } = await createSlot(actor, input(), TZ);
     const slot = await t.db.slot.findUniqueOrThrow({ where: { id } });
     expect(formatInZone(slot.startsAt, TZ, "HH:mm")).toBe("10:00");
     expect(slot.priceCents).toBe(2500);
@@ -58,7 +58,7 @@ describe("slot admin", () => {
   });
 
   it("edits and deletes a slot with no live booking, and refuses both while one holds it", async () => {
-    const id = await createSlot(actor, input(), TZ);
+    const { id } = await createSlot(actor, input(), TZ);
     await updateSlot(actor, id, input({ time: "14:00", amount: "30.00" }), TZ);
     const edited = await t.db.slot.findUniqueOrThrow({ where: { id } });
     expect(formatInZone(edited.startsAt, TZ, "HH:mm")).toBe("14:00");
@@ -82,7 +82,7 @@ describe("slot admin", () => {
   });
 
   it("refuses an edit that would overlap another slot", async () => {
-    const a = await createSlot(actor, input({ time: "09:00" }), TZ);
+    const { id: a } = await createSlot(actor, input({ time: "09:00" }), TZ);
     await createSlot(actor, input({ time: "11:00" }), TZ);
     await expect(updateSlot(actor, a, input({ time: "10:30" }), TZ)).rejects.toMatchObject({ message: OVERLAP_MESSAGE });
   });
@@ -118,7 +118,7 @@ describe("slot admin", () => {
   });
 
   it("an edit waits for a hold being placed on the slot, then refuses (no read-then-write gap)", async () => {
-    const id = await createSlot(actor, input(), TZ);
+    const { id } = await createSlot(actor, input(), TZ);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let inserted!: () => void;

@@ -10,6 +10,7 @@ import { parseAmountToCents } from "@/lib/format";
 import { DEFAULT_PLAN, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 import { seedSlots, type SeedResult } from "./seed-slots";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
+import { unbookableExplanation, unbookableReason } from "./bookability";
 
 // Slot management for the admin. Integrity stays in the database: the exclusion
 // constraint "Slot_no_overlap" refuses overlapping slots, and "edit or delete only when no
@@ -148,16 +149,24 @@ async function lockSlot(tx: Tx, slotId: string) {
 
 const noLiveBooking = { bookings: { none: { status: { in: [...LIVE_BOOKING_STATUSES] } } } };
 
-export async function createSlot(actor: AuditActor, input: SlotInput, timeZone: string): Promise<string> {
+/** Creates a slot; `hiddenBecause` says why visitors will not see it (say, inside the minimum notice). */
+export async function createSlot(
+  actor: AuditActor,
+  input: SlotInput,
+  timeZone: string,
+  now = new Date(),
+): Promise<{ id: string; hiddenBecause: string | null }> {
   const db = await getDb();
   const data = { ...slotData(input, timeZone), currency: DEFAULT_PLAN.currency };
-  return refusingOverlaps(() =>
+  const id = await refusingOverlaps(() =>
     db.$transaction(async (tx) => {
       const slot = await tx.slot.create({ data });
       await recordAudit(tx, actor, { action: "slot.create", entityType: "slot", entityId: slot.id, after: slotSnapshot(slot) });
       return slot.id;
     }),
   );
+  const reason = unbookableReason({ ...data, bookings: [] }, now);
+  return { id, hiddenBecause: reason ? unbookableExplanation(reason) : null };
 }
 
 export async function updateSlot(actor: AuditActor, slotId: string, input: SlotInput, timeZone: string): Promise<void> {

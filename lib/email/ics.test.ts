@@ -10,6 +10,7 @@ const snapshot = {
   endsAt: "2026-03-10T15:00:00.000Z",
   businessName: "Northwind Consulting",
   businessPhone: "+1 555 010 0199",
+  phone: null as string | null,
   method: "ZOOM",
   meetingUrl: "https://zoom.us/j/123?pwd=abc",
   icsSequence: 0,

@@ -1,4 +1,5 @@
 import "server-only";
+import { phoneCallSentence } from "@/lib/meeting-methods";
 import type { BookingEmailSnapshot } from "./booking-snapshot";
 import { contentLine, icalendarText, isWritableUri, textValue, utcDateTime } from "./icalendar";
 
@@ -28,6 +29,7 @@ type InviteSnapshot = Pick<
   | "endsAt"
   | "businessName"
   | "businessPhone"
+  | "phone"
   | "method"
   | "meetingUrl"
   | "icsSequence"
@@ -63,7 +65,7 @@ export function bookingInvite(snapshot: InviteSnapshot, method: IcsMethod, stamp
   const joinUrl = snapshot.meetingUrl?.startsWith("http") ? snapshot.meetingUrl : undefined;
   const description = [
     `Consultation with ${snapshot.businessName}.`,
-    joinUrl ? `Join: ${joinUrl}` : location,
+    joinUrl ? `Join: ${joinUrl}` : snapshot.method === "PHONE" ? phoneCallSentence(snapshot.phone, snapshot.businessPhone) : location,
     snapshot.manageUrl ? `Manage booking: ${snapshot.manageUrl}` : null,
     `Reference: ${snapshot.bookingId}`,
   ]

@@ -3,7 +3,7 @@ import { addMinutes } from "date-fns";
 import { createElement, type ReactElement } from "react";
 import { unstableToPlainText } from "@react-email/render";
 import { z } from "zod";
-import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
+import { METHOD_INFO, phoneCallWording, type MeetingMethodName } from "@/lib/meeting-methods";
 import AdminCalendarBrokenEmail, { adminCalendarBrokenSubject, type AdminCalendarBrokenProps } from "@/emails/admin-calendar-broken";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
@@ -78,7 +78,7 @@ function summary(p: EmailPayload, audience: Audience): BookingSummary {
       methodLabel: info?.label ?? p.method,
       joinUrl: p.meetingUrl?.startsWith("http") ? p.meetingUrl : null,
       businessPhone: isPhone ? p.businessPhone : null,
-      visitorPhone: isPhone ? p.phone : null,
+      callLead: isPhone ? phoneCallWording(p.phone).lead : null,
     },
   };
 }

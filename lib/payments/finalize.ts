@@ -4,7 +4,7 @@ import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { UNSETTLED_PAYMENT_STATUSES } from "@/lib/status/payment-status";
+import { UNSETTLED_PAYMENT_STATUSES, isSettledOutsideStatus } from "@/lib/status/payment-status";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -160,6 +160,8 @@ export async function finalizeBookingPayment(
     throw new AppError("payment_mismatch", "The payment does not match this booking. Please contact us.");
   }
   if (intent.status === "succeeded") return settleSucceededPayment(bookingId, payment.id, now);
+  // The admin settled it (ADR 086) and cancelled the intent: the booking stands as it is.
+  if (isSettledOutsideStatus(payment.status)) return { outcome: booking.confirmedAt ? "already_confirmed" : "not_paid", bookingId };
   await recordOpenIntent(payment.id, intent);
   return { outcome: intent.status === "processing" ? "processing" : "not_paid", bookingId };
 }

@@ -6,6 +6,11 @@ const payment = (status: string, refundedCents = 0) => ({ status, amountCents: 1
 const confirmed = { status: "CONFIRMED" };
 
 describe("payment labels", () => {
+  it("names a fee the admin settled by hand, never as awaiting payment", () => {
+    expect(paymentStateLabel(payment("PAID_OUTSIDE"), confirmed, now)).toBe("Paid outside the app");
+    expect(paymentStateLabel(payment("WAIVED"), confirmed, now)).toBe("Fee waived");
+  });
+
   it("says refunded, with the amount, instead of paid", () => {
     expect(paymentStateLabel(payment("REFUNDED", 1000), { status: "CANCELLED" }, now)).toBe("Refunded $10");
     expect(paymentStateLabel(payment("PARTIALLY_REFUNDED", 300), confirmed, now)).toBe("Partially refunded: $3 of $10");

@@ -6,13 +6,26 @@ import { isPaidStatus, isUnsettledStatus } from "./payment-status";
 // still awaiting payment behind a lapsed or cancelled hold will never be paid.
 
 export type PaymentState =
-  "none" | "paid" | "partially_refunded" | "refunded" | "awaiting" | "processing" | "failed" | "hold_lapsed" | "canceled";
+  | "none"
+  | "paid"
+  | "paid_outside"
+  | "waived"
+  | "partially_refunded"
+  | "refunded"
+  | "awaiting"
+  | "processing"
+  | "failed"
+  | "hold_lapsed"
+  | "canceled";
 
 type PaymentInput = { status: string; amountCents: number; refundedCents: number; currency: string } | null | undefined;
 type BookingInput = { status: string; holdExpiresAt?: Date | null };
 
 export function paymentState(payment: PaymentInput, booking: BookingInput, now = new Date()): PaymentState {
   if (!payment) return "none";
+  // Settled by the admin (ADR 086): no card was charged, nothing to refund in the app.
+  if (payment.status === "PAID_OUTSIDE") return "paid_outside";
+  if (payment.status === "WAIVED") return "waived";
   if (isPaidStatus(payment.status)) {
     if (payment.status === "REFUNDED" || (payment.refundedCents > 0 && payment.refundedCents >= payment.amountCents)) return "refunded";
     return payment.refundedCents > 0 ? "partially_refunded" : "paid";
@@ -39,6 +52,10 @@ export function paymentStateLabel(payment: PaymentInput, booking: BookingInput, 
       return "No payment";
     case "paid":
       return "Paid";
+    case "paid_outside":
+      return "Paid outside the app";
+    case "waived":
+      return "Fee waived";
     case "refunded":
       return `Refunded ${money(payment!.refundedCents || payment!.amountCents)}`;
     case "partially_refunded":

@@ -1,7 +1,9 @@
 // Payment status rules, defined once (ADR 068). Pure and client-safe.
 
-/** Money was taken (some may have been refunded since). */
-export const PAID_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
+/** Money was taken (some may have been refunded since), by the provider or outside the app. */
+export const PAID_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED", "PAID_OUTSIDE"] as const;
+/** Settled by an admin, not by the provider (ADR 086); any money went back outside the app too. */
+export const SETTLED_OUTSIDE_STATUSES = ["PAID_OUTSIDE", "WAIVED"] as const;
 /** Money was taken and some of it is still ours to refund. */
 export const REFUNDABLE_PAYMENT_STATUSES = ["SUCCEEDED", "PARTIALLY_REFUNDED"] as const;
 
@@ -12,6 +14,7 @@ type WithStatus = { status: string } | null | undefined;
 
 export const isPaidStatus = (status: string) => (PAID_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isUnsettledStatus = (status: string) => (UNSETTLED_PAYMENT_STATUSES as readonly string[]).includes(status);
+export const isSettledOutsideStatus = (status: string) => (SETTLED_OUTSIDE_STATUSES as readonly string[]).includes(status);
 export const isRefundableStatus = (status: string) => (REFUNDABLE_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isPaid = (payment: WithStatus): payment is { status: string } => !!payment && isPaidStatus(payment.status);
 export const isRefundable = (payment: WithStatus): payment is { status: string } => !!payment && isRefundableStatus(payment.status);

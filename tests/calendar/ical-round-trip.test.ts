@@ -7,6 +7,7 @@ import { visitorDetailsSchema } from "@/lib/booking/schemas";
 import { METHOD_INFO, MEETING_METHODS } from "@/lib/meeting-methods";
 import { bookingInvite, bookingUid, type IcsMethod } from "@/lib/email/ics";
 import { FUZZ_RUNS, FUZZ_SEED } from "@/tests/e2e/helpers/fuzz";
+import { phoneCallSentence } from "@/lib/meeting-methods";
 
 // Hostile names, companies, notes and meeting links go into every invite variant and the
 // admin feed; two independent parsers (ical.js and node-ical) must read back exactly the
@@ -190,6 +191,7 @@ describe("invites read back exactly by ical.js and node-ical", () => {
             startsAt: v.startsAt.toISOString(),
             endsAt: new Date(v.startsAt.getTime() + 3_600_000).toISOString(),
             businessPhone: "+1 555 010 0199",
+            phone: null,
             icsSequence: variant === "update" ? v.icsSequence + 1 : v.icsSequence,
             inviteUid: bookingUid(v.bookingId),
             organizerEmail: "bookings@example.com",
@@ -204,7 +206,7 @@ describe("invites read back exactly by ical.js and node-ical", () => {
             description: asText(
               [
                 `Consultation with ${v.businessName}.`,
-                joinUrl ? `Join: ${joinUrl}` : where,
+                joinUrl ? `Join: ${joinUrl}` : v.method === "PHONE" ? phoneCallSentence(null, "+1 555 010 0199") : where,
                 v.manageUrl ? `Manage booking: ${v.manageUrl}` : null,
                 `Reference: ${v.bookingId}`,
               ]

@@ -64,7 +64,8 @@ export function ActionForm({
     const returnFocus = confirming !== null;
     startTransition(async () => {
       const result = await action(state, data);
-      if (result.ok && result.message && notify && !result.data) notify(result.message);
+      // A new result replaces the old notice: an earlier success must not sit beside a new error.
+      if (notify) notify(result.ok && result.message && !result.data ? result.message : null);
       if (result.ok && resetOnSuccess) formRef.current?.reset();
       setState(result);
       setConfirming(null);

@@ -5,7 +5,8 @@ import { createContext, useCallback, useContext, useState } from "react";
 // Success messages outlive the form that produced them: after "Cancel booking" the cancel
 // form is gone from the re-rendered page, so the layout (which persists) shows the news.
 
-type Notify = (message: string) => void;
+/** Shows a success message; null clears it (a new action's result replaces the old one). */
+type Notify = (message: string | null) => void;
 const NoticeContext = createContext<Notify | null>(null);
 
 export function useNotify(): Notify | null {
@@ -14,7 +15,7 @@ export function useNotify(): Notify | null {
 
 export function NoticeProvider({ children }: { children: React.ReactNode }) {
   const [notice, setNotice] = useState<{ message: string; id: number } | null>(null);
-  const notify = useCallback((message: string) => setNotice({ message, id: Date.now() }), []);
+  const notify = useCallback((message: string | null) => setNotice(message === null ? null : { message, id: Date.now() }), []);
   // News belongs to the page it happened on: cleared while rendering the next page (React's
   // "adjust state when a prop changes" pattern, without an effect's extra render).
   const pathname = usePathname();

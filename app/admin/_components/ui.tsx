@@ -62,6 +62,8 @@ export function EmailStatusBadge({ status }: { status: EmailStatus }) {
 const STATE_TONE: Record<PaymentState, keyof typeof BADGE> = {
   none: "slate",
   paid: "green",
+  paid_outside: "green",
+  waived: "blue",
   partially_refunded: "blue",
   refunded: "slate",
   awaiting: "amber",
@@ -138,7 +140,8 @@ export function DataTable({
   showCaption?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so a keyboard user can scroll a table wider than a phone's screen.
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className={tableClass}>
         <caption className={showCaption ? "mb-1 text-left text-sm text-slate-700" : "sr-only"}>{caption}</caption>
         <thead>

@@ -17,9 +17,9 @@ import { env } from "@/lib/env";
 const slotId = z.object({ slotId: z.uuid("Unknown slot.") });
 
 export const createSlotAction = adminAction("slot.create", slotInputSchema, async (actor, input) => {
-  await createSlot(actor, input, env().BUSINESS_TIME_ZONE);
+  const { hiddenBecause } = await createSlot(actor, input, env().BUSINESS_TIME_ZONE);
   revalidatePath("/admin/slots");
-  return "Slot created.";
+  return hiddenBecause ? `Slot created. ${hiddenBecause}` : "Slot created.";
 });
 
 export const updateSlotAction = adminAction("slot.update", slotInputSchema.and(slotId), async (actor, input) => {

@@ -3,6 +3,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { slotWeek, type WeekSlot } from "@/lib/admin/slots-query";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { DEFAULT_PLAN } from "@/lib/booking/slot-generator";
+import { unbookableExplanation, unbookableReason } from "@/lib/booking/bookability";
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
 import { env } from "@/lib/env";
 import { formatDecimalAmount } from "@/lib/format";
@@ -24,8 +25,16 @@ function SlotStatus({ slot, now }: { slot: WeekSlot; now: Date }) {
       </Link>
     );
   }
-  if (slot.startsAt <= now) return <Badge tone="slate">Past</Badge>;
-  return slot.isAvailable ? <Badge tone="green">Open</Badge> : <Badge tone="slate">Closed</Badge>;
+  const reason = unbookableReason(slot, now);
+  if (!reason) return <Badge tone="green">Open</Badge>;
+  if (reason === "past") return <Badge tone="slate">Past</Badge>;
+  if (reason === "closed") return <Badge tone="slate">Closed</Badge>;
+  return (
+    <span className="flex flex-col gap-1" data-testid="slot-hidden">
+      <Badge tone="amber">Hidden from visitors</Badge>
+      <span className="text-xs text-slate-700">{unbookableExplanation(reason)}</span>
+    </span>
+  );
 }
 
 export default async function SlotsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/app/admin/_lib/admin-action";
 import { adminCancelBooking, adminRefundPayment, adminSendReminder } from "@/lib/admin/booking-admin-actions";
+import { adminSettleAndConfirm } from "@/lib/payments/admin-settlement";
 import {
   adminConfirmBooking,
   adminRecordMeetingResult,
@@ -25,6 +26,17 @@ function refreshBooking(bookingId: string) {
 export const confirmBookingAction = adminAction("booking.confirm", booking, async (actor, { bookingId }) => {
   await adminConfirmBooking(actor, bookingId);
   refreshBooking(bookingId);
+  return "Booking confirmed; the visitor has been emailed.";
+});
+
+const settleSchema = booking.extend({
+  settlement: z.enum(["PAID_OUTSIDE", "WAIVED"], { error: "Choose how the fee was settled." }),
+  reason: z.string().trim().min(1, "Give a reason (it is kept with the payment).").max(500, "At most 500 characters."),
+});
+
+export const settleAndConfirmAction = adminAction("booking.confirm", settleSchema, async (actor, input) => {
+  await adminSettleAndConfirm(actor, input);
+  refreshBooking(input.bookingId);
   return "Booking confirmed; the visitor has been emailed.";
 });
 

@@ -39,9 +39,12 @@ import {
   refundPaymentAction,
   reissueManageLinkAction,
   sendReminderAction,
+  settleAndConfirmAction,
 } from "./actions";
 
 export const metadata = { title: "Booking" };
+
+const PROVIDER_LABEL = { DEMO: "Demo", STRIPE: "Stripe", MANUAL: "Outside the app" } as const;
 
 function Detail({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -64,6 +67,9 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
         {hidden}
       </ActionForm>,
     );
+  }
+  if (allowed.settle) {
+    actions.push(<SettleForm key="settle" b={b} />);
   }
   if (allowed.complete) {
     actions.push(
@@ -103,9 +109,15 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
       </ActionForm>,
     );
   }
+  const cancellable = b.status === "PENDING_PAYMENT" || b.status === "CONFIRMED";
   return (
     <>
       {actions.length > 0 ? <div className="flex flex-wrap items-start gap-4">{actions}</div> : null}
+      {actions.length === 0 && !cancellable ? (
+        <p className="text-sm text-slate-700" data-testid="no-actions">
+          {NO_ACTION_REASON[b.status] ?? "No action applies to this booking now."}
+        </p>
+      ) : null}
       {b.status === "CONFIRMED" && !started && b.reminderSentAt ? (
         <p className="mt-2 text-sm text-slate-700">A reminder has already been sent.</p>
       ) : null}
@@ -113,9 +125,49 @@ function BookingActions({ b, now }: { b: BookingDetail; now: Date }) {
         <p className="mt-2 text-sm text-slate-700">Completed and no-show can be recorded once the meeting has started.</p>
       ) : null}
       {b.status === "PENDING_PAYMENT" && !free ? (
-        <p className="mt-2 text-sm text-slate-700">This slot requires payment: the booking confirms itself when the visitor pays.</p>
+        <p className="mt-2 text-sm text-slate-700">
+          This slot requires payment: the booking confirms itself when the visitor pays, or mark it confirmed above.
+        </p>
       ) : null}
     </>
+  );
+}
+
+/** Why the Actions section offers nothing (cancel is offered for held and confirmed bookings). */
+const NO_ACTION_REASON: Partial<Record<BookingDetail["status"], string>> = {
+  CANCELLED: "This booking was cancelled: nothing more can be done with it. The visitor can book again.",
+  COMPLETED: "The meeting took place. Record the project outcome below.",
+  NO_SHOW: "The visitor did not attend. Record the project outcome below.",
+};
+
+/** Mark confirmed on a paid slot: how the fee was settled, and why (kept with the payment and in the audit log). */
+function SettleForm({ b }: { b: BookingDetail }) {
+  const fee = formatMoney(b.slot.priceCents, b.slot.currency);
+  return (
+    <div className="max-w-lg">
+      <h3 className="mb-2 text-base font-semibold">Mark confirmed</h3>
+      <ActionForm
+        action={settleAndConfirmAction}
+        submitLabel="Mark confirmed…"
+        confirm={{
+          question: `Confirm this ${fee} booking with the choice and reason above? The visitor is emailed the confirmation, and any open card payment is cancelled.`,
+          confirmLabel: "Yes, confirm booking",
+        }}
+      >
+        <input type="hidden" name="bookingId" value={b.id} />
+        <ChoiceGroup
+          legend={`The ${fee} fee was`}
+          name="settlement"
+          type="radio"
+          defaultValues={["PAID_OUTSIDE"]}
+          options={[
+            { value: "PAID_OUTSIDE", label: "Paid outside the app (bank transfer, cash)" },
+            { value: "WAIVED", label: "Waived" },
+          ]}
+        />
+        <Field label="Reason (kept with the payment)" name="reason" maxLength={500} required />
+      </ActionForm>
+    </div>
   );
 }
 
@@ -273,8 +325,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 <Money cents={payment.refundedCents} currency={payment.currency} />
               </Detail>
               <Detail term="Provider">
-                {payment.provider === "DEMO" ? "Demo" : "Stripe"} <code className="text-xs">{payment.providerPaymentId}</code>
+                {PROVIDER_LABEL[payment.provider]} <code className="text-xs">{payment.providerPaymentId}</code>
               </Detail>
+              {payment.settlementReason ? <Detail term="Settled by the business">{payment.settlementReason}</Detail> : null}
               {payment.succeededAt ? <Detail term="Paid">{<When at={payment.succeededAt} timeZone={timeZone} />}</Detail> : null}
               {payment.failureMessage ? <Detail term="Failure">{payment.failureMessage}</Detail> : null}
             </dl>
