@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRefundPolicy, parseRefundPolicy, refundDueCents } from "./refund-policy";
+import { describeRefundPolicy, parseRefundPolicy, refundDueCents, refundSentence } from "./refund-policy";
 
 const startsAt = new Date("2026-03-10T15:00:00Z");
 
@@ -21,5 +21,13 @@ describe("refund policy", () => {
   it("rejects unknown policies and describes known ones", () => {
     expect(() => parseRefundPolicy("sometimes")).toThrow(/Invalid refund policy/);
     expect(describeRefundPolicy(parseRefundPolicy("hours_before:48"))).toContain("48 hours");
+  });
+});
+
+describe("refundSentence", () => {
+  it("says the card for a real payment and no card for a demo one", () => {
+    expect(refundSentence("$10", "will be", false)).toBe("$10 will be refunded to your card.");
+    expect(refundSentence("$10", "has been", true)).toBe("$10 has been refunded. This was a demo payment: no card was charged.");
+    expect(refundSentence("$10", "has been", true)).not.toContain("your card");
   });
 });

@@ -38,3 +38,13 @@ export function describeRefundPolicy(policy: RefundPolicy): string {
       return `The booking fee is refunded in full if you cancel more than ${policy.hours} hours before the meeting.`;
   }
 }
+
+/**
+ * Where a refund goes, in the visitor's words. A demo payment charged no card, so saying
+ * "refunded to your card" there would be false (docs/self-service.md).
+ */
+export function refundSentence(amount: string, tense: "will be" | "has been", demoPayment: boolean): string {
+  return demoPayment
+    ? `${amount} ${tense} refunded. This was a demo payment: no card was charged.`
+    : `${amount} ${tense} refunded to your card.`;
+}

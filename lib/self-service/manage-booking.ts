@@ -41,6 +41,10 @@ export type ManageView = {
   cancellationReason: string | null;
   /** A cancelled booking that had been confirmed has a cancellation invite to download. */
   hasCancelInvite: boolean;
+  /** The number the visitor gave for a phone meeting (this page is theirs, behind the signed link). */
+  visitorPhone: string | null;
+  /** Paid in demo mode: no card was charged, so nothing is refunded "to your card". */
+  demoPayment: boolean;
 };
 
 const NOT_FOUND = "This link is not valid. It may have expired or been replaced by a newer one.";
@@ -89,6 +93,8 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
     cancellationReason:
       booking.status === "CANCELLED" && booking.cancellationReason !== VISITOR_CANCELLATION_REASON ? booking.cancellationReason : null,
     hasCancelInvite: booking.status === "CANCELLED" && booking.confirmedAt !== null,
+    visitorPhone: booking.phone,
+    demoPayment: booking.payment?.provider === "DEMO",
   };
 }
 

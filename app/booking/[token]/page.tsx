@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { METHOD_INFO } from "@/lib/meeting-methods";
+import { METHOD_INFO, phoneCallWording } from "@/lib/meeting-methods";
+import { refundSentence } from "@/lib/refund-policy";
 import { listAvailableDates } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
@@ -35,7 +36,7 @@ async function load(token: string): Promise<ManageView> {
 function refundText(view: ManageView): string {
   if (view.paidCents === 0) return "There is no fee to refund. Are you sure you want to cancel?";
   if (view.refundIfCancelledNowCents === 0) return `${view.refundPolicy} If you cancel now, the fee is not refunded.`;
-  return `If you cancel now, ${formatMoney(view.refundIfCancelledNowCents, view.currency)} will be refunded to your card.`;
+  return `If you cancel now, ${refundSentence(formatMoney(view.refundIfCancelledNowCents, view.currency), "will be", view.demoPayment)}`;
 }
 
 export default async function ManageBookingPage({ params }: { params: Promise<{ token: string }> }) {
@@ -73,9 +74,12 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
         </p>
         {view.meetingUrl && (
           <p className="mt-2 text-sm">
+            {/* The same phone wording as the method card, the confirmation page, the emails and the invite. */}
+            {view.method === "PHONE" ? phoneCallWording(view.visitorPhone).lead : null}
             <a className="font-medium text-brand-700 underline" href={view.meetingUrl}>
-              {view.method === "PHONE" ? `Call ${view.meetingUrl.replace(/^tel:/, "")}` : "Join the meeting"}
+              {view.method === "PHONE" ? view.meetingUrl.replace(/^tel:/, "") : "Join the meeting"}
             </a>
+            {view.method === "PHONE" ? "." : null}
           </p>
         )}
         <p className="mt-3 text-sm text-slate-700">
@@ -88,8 +92,9 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
         <div role="status" className="mt-6 space-y-2 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
           <p>
             This booking is cancelled.
-            {view.refundedCents > 0 && ` ${formatMoney(view.refundedCents, view.currency)} has been refunded to your card.`} The time is
-            free for someone else now. You are welcome to{" "}
+            {view.refundedCents > 0 &&
+              ` ${refundSentence(formatMoney(view.refundedCents, view.currency), "has been", view.demoPayment)}`}{" "}
+            The time is free for someone else now. You are welcome to{" "}
             <a className="text-brand-700 underline" href="/contact">
               book another time
             </a>
