@@ -20,6 +20,14 @@ export function setProcessRole(role: ProcessRole): void {
   globalForDb.__bookingDbRole = role;
 }
 
+/**
+ * PGlite is one Postgres session behind a socket server: queries from several connections are
+ * run one message at a time in that session, so two connections' extended-protocol messages can
+ * interleave ("bind message supplies 5 parameters, but prepared statement "" requires 2"). One
+ * connection per process keeps each query whole; PGlite runs one query at a time anyway (ADR 009).
+ */
+export const EMBEDDED_POOL_SIZE = 1;
+
 export function createPrismaClient(connectionString: string, poolSize = 10): Db {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: poolSize }),
@@ -33,7 +41,7 @@ async function connect(state: State): Promise<Db> {
   const e = env();
   if (e.DATABASE_URL) return createPrismaClient(e.DATABASE_URL);
   state.embedded = await ensureEmbeddedDatabase(e.EMBEDDED_DB_DIR, globalForDb.__bookingDbRole ?? "server");
-  return createPrismaClient(state.embedded.url);
+  return createPrismaClient(state.embedded.url, EMBEDDED_POOL_SIZE);
 }
 
 /**

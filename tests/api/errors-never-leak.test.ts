@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db";
 import { authSecret, resetEnvCache } from "@/lib/env";
 import { GET as exportBookings } from "@/app/api/admin/bookings/export/route";
 import { GET as emailAttachment } from "@/app/api/admin/emails/[id]/attachments/[filename]/route";
+import { GET as oauthCallback } from "@/app/api/admin/calendars/oauth/[provider]/callback/route";
+import { GET as oauthStart } from "@/app/api/admin/calendars/oauth/[provider]/start/route";
 import { GET as authGet } from "@/app/api/auth/[...all]/route";
 import { POST as confirmPayment } from "@/app/api/bookings/[id]/confirm-payment/route";
 import { POST as paymentIntent } from "@/app/api/bookings/[id]/payment-intent/route";
@@ -53,6 +55,8 @@ const m = vi.hoisted(() => ({
   requireAdmin: vi.fn<typeof import("@/lib/auth/require-admin").requireAdmin>(),
   bookingsForExport: vi.fn<typeof import("@/lib/admin/bookings-query").bookingsForExport>(),
   getOutboxAttachment: vi.fn<typeof import("@/lib/admin/email-outbox").getOutboxAttachment>(),
+  beginConnect: vi.fn<typeof import("@/lib/calendars/oauth/connect").beginConnect>(),
+  finishConnect: vi.fn<typeof import("@/lib/calendars/oauth/connect").finishConnect>(),
   getPublicBooking: vi.fn<typeof import("@/lib/booking/public-view").getPublicBooking>(),
   finalizeBookingPayment: vi.fn<typeof import("@/lib/payments/finalize").finalizeBookingPayment>(),
   paymentIntentForBooking: vi.fn<typeof import("@/lib/payments/payment-intent").paymentIntentForBooking>(),
@@ -85,6 +89,11 @@ vi.mock("@/lib/admin/bookings-query", async (original) => ({
   bookingsForExport: m.bookingsForExport,
 }));
 vi.mock("@/lib/admin/email-outbox", () => ({ getOutboxAttachment: m.getOutboxAttachment }));
+vi.mock("@/lib/calendars/oauth/connect", async (original) => ({
+  ...(await original<typeof import("@/lib/calendars/oauth/connect")>()),
+  beginConnect: m.beginConnect,
+  finishConnect: m.finishConnect,
+}));
 vi.mock("@/lib/booking/public-view", () => ({ getPublicBooking: m.getPublicBooking }));
 vi.mock("@/lib/payments/finalize", () => ({ finalizeBookingPayment: m.finalizeBookingPayment }));
 vi.mock("@/lib/payments/payment-intent", () => ({ paymentIntentForBooking: m.paymentIntentForBooking }));
@@ -179,6 +188,22 @@ const cases: Record<string, Case> = {
     },
     call: () =>
       emailAttachment(get(`/api/admin/emails/${SLOT_ID}/attachments/invite.ics`), params({ id: SLOT_ID, filename: "invite.ics" })),
+  },
+  "app/api/admin/calendars/oauth/[provider]/callback/route.ts": {
+    inject: () => {
+      m.requireAdmin.mockResolvedValue({ id: "admin-1", email: "owner@example.com", name: "Owner" });
+      return m.finishConnect.mockRejectedValue(leak());
+    },
+    call: () => oauthCallback(get("/api/admin/calendars/oauth/google/callback?code=c&state=s"), params({ provider: "google" })),
+  },
+  "app/api/admin/calendars/oauth/[provider]/start/route.ts": {
+    inject: () => {
+      m.requireAdmin.mockResolvedValue({ id: "admin-1", email: "owner@example.com", name: "Owner" });
+      return m.beginConnect.mockImplementation(() => {
+        throw leak();
+      });
+    },
+    call: () => oauthStart(get("/api/admin/calendars/oauth/google/start"), params({ provider: "google" })),
   },
   // The route's own try/catch: building better-auth fails when the database is unreachable.
   "app/api/auth/[...all]/route.ts": {

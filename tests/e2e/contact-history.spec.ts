@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./helpers/axe";
-import { expect, test, type Page } from "./helpers/test";
+import { expect, pinClock, test, type Page } from "./helpers/test";
 import {
   continueButton,
   fillDetails,
@@ -91,7 +91,7 @@ for (const viewport of [
     await expectNoAxeViolations(page, `${viewport.name} payment after reload`);
 
     // Another visitor does not see the held time…
-    const other = await browser.newContext();
+    const other = await browser.newContext().then(pinClock);
     const othersView = await (await other.request.get(new URL("/api/slots/available", page.url()).href)).json();
     await other.close();
     const othersIds = (othersView as { dates: { slots: { id: string }[] }[] }).dates.flatMap((d) => d.slots.map((s) => s.id));

@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createScratchDatabase } from "./scratch-database";
-import { createPrismaClient, useDatabaseForTests, type Db } from "@/lib/db/client";
+import { createPrismaClient, EMBEDDED_POOL_SIZE, useDatabaseForTests, type Db } from "@/lib/db/client";
 
 // Gives each integration test file its own freshly migrated database: an in-memory
 // PGlite served over the Postgres protocol (the same adapter-pg path as production), or
@@ -37,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const port = Number(server.getServerConn().split(":").pop());
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
   await migrateDatabase(url);
-  const db = createPrismaClient(url);
+  const db = createPrismaClient(url, EMBEDDED_POOL_SIZE);
   return {
     db,
     url,
