@@ -93,7 +93,14 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
         {email.text ? (
           <>
             <h3 className="mt-4 text-base font-semibold">Plain text</h3>
-            <pre className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm">{email.text}</pre>
+            {/* Focusable so a keyboard user can scroll a long text (WCAG 2.1.1, axe scrollable-region-focusable). */}
+            <pre
+              tabIndex={0}
+              aria-label="Plain text of the email"
+              className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-sm"
+            >
+              {email.text}
+            </pre>
           </>
         ) : null}
       </Section>
