@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { INITIAL_FLOW, flowReducer, flowSearch, parseFlowUrl, type FlowState, type FlowUrl } from "./booking-flow-state";
 import { Calendar } from "./calendar";
 import { ChosenSlot } from "./chosen-slot";
@@ -11,6 +11,7 @@ import { dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
 import { StepList } from "./step-list";
+import { useCalendarWindow } from "./use-calendar-window";
 import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type FeeInfo, type ResumedHold, type SlotOption } from "./types";
 
 // The later steps load on demand (warmed up once a time is picked), keeping the
@@ -125,14 +126,7 @@ export function BookingFlow(props: BookingFlowProps) {
     dispatchFlow(event);
   };
 
-  const todayKey = dateKeyInZone(nowIso, zone);
-  const lastKey = dateKeyInZone(new Date(Date.parse(nowIso) + windowDays * 86_400_000), zone);
-  const slotsByDate = useMemo(() => {
-    const byDate: Record<string, SlotOption[]> = {};
-    for (const s of slots) (byDate[dateKeyInZone(s.startsAt, zone)] ??= []).push(s);
-    return byDate;
-  }, [slots, zone]);
-  const slotCounts = useMemo(() => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])), [slotsByDate]);
+  const { todayKey, lastKey, slotsByDate, slotCounts } = useCalendarWindow(slots, zone, nowIso, windowDays);
   // The dialog keeps the times it opened with (minus any taken since), whatever the zone.
   const dialogSlots = slots.filter((s) => dialogSlotIds.includes(s.id));
 

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Calendar } from "@/components/contact/calendar";
 import { SlotDialog } from "@/components/contact/slot-dialog";
+import { useCalendarWindow } from "@/components/contact/use-calendar-window";
 import type { SlotOption } from "@/components/contact/types";
 import { dateKeyInZone, detectTimeZone, formatWhen } from "@/lib/format";
 import type { ManageAction } from "./types";
@@ -50,14 +51,7 @@ export function ReschedulePicker({
   const [state, action, pending] = useActionState(reschedule, null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  const todayKey = dateKeyInZone(nowIso, zone);
-  const lastKey = dateKeyInZone(new Date(Date.parse(nowIso) + windowDays * 86_400_000), zone);
-  const slotsByDate = useMemo(() => {
-    const byDate: Record<string, SlotOption[]> = {};
-    for (const s of slots) (byDate[dateKeyInZone(s.startsAt, zone)] ??= []).push(s);
-    return byDate;
-  }, [slots, zone]);
-  const slotCounts = useMemo(() => Object.fromEntries(Object.entries(slotsByDate).map(([key, list]) => [key, list.length])), [slotsByDate]);
+  const { todayKey, lastKey, slotsByDate, slotCounts } = useCalendarWindow(slots, zone, nowIso, windowDays);
 
   // After a time is picked, the next key press is most likely "move it there".
   useEffect(() => {
