@@ -15,6 +15,7 @@ const LIB_LAYERS = [
   ["payments"],
   ["booking"],
   ["email", "meetings", "auth", "rate-limit", "calendars"],
+  ["settings"],
   ["audit", "links", "http"],
   ["db"],
   ["log"],

@@ -4,6 +4,7 @@
 // it; the one public value (the Stripe publishable key) reaches the browser in responses.
 import { z } from "zod";
 import { isValidTimeZone } from "./time-zones";
+import { MEETING_METHODS } from "./meeting-methods";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -26,11 +27,76 @@ const publicImagePath = z
     "a path under public/ such as /logo.svg (no URL, no ..)",
   );
 
+const methodList = z.preprocess(
+  (v) => {
+    const s = emptyToUndefined(v);
+    if (s === undefined) return [...MEETING_METHODS];
+    if (typeof s === "string")
+      return [
+        ...new Set(
+          s
+            .split(",")
+            .map((m) => m.trim().toUpperCase())
+            .filter(Boolean),
+        ),
+      ];
+    return s;
+  },
+  z.array(z.enum(MEETING_METHODS)).min(1, "at least one of ZOOM, TEAMS, PHONE, GOOGLE_MEET"),
+);
+
 export const refundPolicySchema = z.union([
   z.literal("always"),
   z.literal("never"),
   z.string().regex(/^hours_before:\d{1,4}$/, "use always, never or hours_before:<hours>"),
 ]);
+
+// The business's own settings: defaults from the environment, overridden per deployment in
+// /admin/settings (lib/settings, ADR 100). One zod schema per value, used for the environment
+// and for what the admin saves, so both are held to the same rules. LOCKED_SETTINGS names the
+// ones operators pin to the environment.
+export const SETTING_FIELDS = {
+  BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
+  BUSINESS_TIME_ZONE: z.preprocess(
+    emptyToUndefined,
+    z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
+  ),
+  BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
+  // The host panel on /contact (lib/booking/host-profile.ts).
+  BUSINESS_DESCRIPTION: z.preprocess(
+    emptyToUndefined,
+    z.string().max(400).default("A one-to-one consultation about your project: bring your questions and leave with clear next steps."),
+  ),
+  BUSINESS_LOGO_PATH: z.preprocess(emptyToUndefined, publicImagePath.optional()),
+
+  // Booking rules.
+  HOLD_MINUTES: int(10, 1, 120),
+  MIN_NOTICE_MINUTES: int(120, 0, 60 * 24 * 14),
+  BOOKING_WINDOW_DAYS: int(30, 1, 365),
+  REFUND_POLICY: z.preprocess(emptyToUndefined, refundPolicySchema.default("hours_before:24")),
+  RESCHEDULE_CUTOFF_HOURS: int(24, 0, 24 * 30),
+
+  // Gaps kept free before and after each meeting (against bookings and calendar busy times).
+  BUFFER_BEFORE_MINUTES: int(0, 0, 480),
+  BUFFER_AFTER_MINUTES: int(0, 0, 480),
+  // Caps on live bookings; 0 means no cap. Days and ISO weeks are business-local.
+  MAX_BOOKINGS_PER_DAY: int(0, 0, 1000),
+  MAX_BOOKINGS_PER_WEEK: int(0, 0, 5000),
+  // Upcoming live bookings one visitor email may have at once.
+  MAX_ACTIVE_BOOKINGS_PER_EMAIL: int(0, 0, 1000),
+  // Methods the business offers (comma list of ZOOM, TEAMS, PHONE, GOOGLE_MEET); a video method
+  // also needs a room URL or API credentials (lib/meetings/rooms.ts).
+  MEETING_METHODS_ENABLED: methodList,
+  // Meeting rooms per method. A method with no room URL (and no API credentials) is not offered.
+  ZOOM_MEETING_URL: optionalUrl,
+  TEAMS_MEETING_URL: optionalUrl,
+  GOOGLE_MEET_URL: optionalUrl,
+  // Where admin notifications go (new bookings, failures).
+  ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+} as const;
+
+export type SettingName = keyof typeof SETTING_FIELDS;
+export const SETTING_NAMES = Object.keys(SETTING_FIELDS) as SettingName[];
 
 const schema = z
   .object({
@@ -44,25 +110,19 @@ const schema = z
     // Unset outside production: the running server's own origin (next dev/start set PORT once
     // they have bound), so links work on any port. Required in production (configurationProblems).
     APP_URL: optionalUrl,
-    BUSINESS_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default("Northwind Consulting")),
-    BUSINESS_TIME_ZONE: z.preprocess(
-      emptyToUndefined,
-      z.string().default("America/New_York").refine(isValidTimeZone, "unknown IANA time zone"),
-    ),
-    BUSINESS_PHONE: z.preprocess(emptyToUndefined, z.string().max(40).default("+1 555 010 0199")),
-    // The host panel on /contact (lib/booking/host-profile.ts).
-    BUSINESS_DESCRIPTION: z.preprocess(
-      emptyToUndefined,
-      z.string().max(400).default("A one-to-one consultation about your project: bring your questions and leave with clear next steps."),
-    ),
-    BUSINESS_LOGO_PATH: z.preprocess(emptyToUndefined, publicImagePath.optional()),
+    ...SETTING_FIELDS,
 
-    // Booking rules.
-    HOLD_MINUTES: int(10, 1, 120),
-    MIN_NOTICE_MINUTES: int(120, 0, 60 * 24 * 14),
-    BOOKING_WINDOW_DAYS: int(30, 1, 365),
-    REFUND_POLICY: z.preprocess(emptyToUndefined, refundPolicySchema.default("hours_before:24")),
-    RESCHEDULE_CUTOFF_HOURS: int(24, 0, 24 * 30),
+    // Settings operators pin to the environment: comma list of names from SETTING_FIELDS, shown
+    // read-only in /admin/settings and never overridden by what is stored.
+    LOCKED_SETTINGS: z.preprocess(
+      (v) =>
+        (emptyToUndefined(v) ?? "")
+          .toString()
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean),
+      z.array(z.string().refine((n) => n in SETTING_FIELDS, "not a setting name (see .env.example)")),
+    ),
 
     // Rate limits for placing holds (fixed windows, counted in Postgres).
     RATE_LIMIT_HOLDS_PER_IP: int(20, 1, 1_000_000),
@@ -107,13 +167,9 @@ const schema = z
     EMAIL_SEND_TIMEOUT_MS: int(10_000, 100, 300_000),
     EMAIL_LEASE_SECONDS: int(120, 1, 3600),
     EMAIL_FROM: z.preprocess(emptyToUndefined, z.string().default("Northwind Consulting <bookings@example.com>")),
-    ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
     ORGANIZER_EMAIL: z.preprocess(emptyToUndefined, z.email().default("bookings@example.com")),
 
-    // Meeting rooms per method. A method with no room URL (and no API credentials) is not offered.
-    ZOOM_MEETING_URL: optionalUrl,
-    TEAMS_MEETING_URL: optionalUrl,
-    GOOGLE_MEET_URL: optionalUrl,
+    // Meeting APIs per method (the room URLs are settings, above).
     ZOOM_ACCOUNT_ID: optionalString,
     ZOOM_CLIENT_ID: optionalString,
     ZOOM_CLIENT_SECRET: optionalString,

@@ -60,6 +60,7 @@ const APP_TABLES = [
   "WebhookEvent",
   "RateLimitBucket",
   "AppSetting",
+  "BusinessSetting",
   "CalendarWrite",
   "CalendarEvent",
   "CalendarBusyInterval",
