@@ -1,4 +1,5 @@
 import "server-only";
+import { settings } from "@/lib/settings/settings";
 import { addDays, addMinutes } from "date-fns";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
@@ -56,7 +57,7 @@ export function bookingWindow(now: Date, day?: { start: Date; end: Date }): Wind
 /** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
 async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): Promise<string> {
   const timeZone = env().BUSINESS_TIME_ZONE;
-  const offered = offeredMethods();
+  const offered = offeredMethods(await settings(db));
   const own = viewerHash(viewer);
   const rows = await db.$queryRaw<{ body: string }[]>`
     WITH open AS (

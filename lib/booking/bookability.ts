@@ -27,7 +27,7 @@ export function unbookableReason(slot: BookabilitySlot, now: Date): UnbookableRe
   if (!slot.isAvailable) return "closed";
   if (slot.startsAt < window.from) return "notice";
   if (slot.startsAt >= window.to) return "beyond_window";
-  const offered = offeredMethods();
+  const offered = offeredMethods(env());
   if (!slot.methods.some((m) => (offered as readonly string[]).includes(m))) return "no_method";
   return null;
 }

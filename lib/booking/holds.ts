@@ -1,4 +1,5 @@
 import "server-only";
+import { settings } from "@/lib/settings/settings";
 import { addMinutes, addDays } from "date-fns";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
@@ -62,7 +63,7 @@ export async function loadHoldableSlot(tx: DbOrTx, request: Pick<BookingRequest,
   if (slot.startsAt >= addDays(now, e.BOOKING_WINDOW_DAYS)) {
     throw new AppError("slot_unavailable", `Bookings open ${e.BOOKING_WINDOW_DAYS} days ahead. Please pick an earlier time.`);
   }
-  if (!slot.methods.includes(request.method) || !offeredMethods().includes(request.method)) {
+  if (!slot.methods.includes(request.method) || !offeredMethods(await settings(tx)).includes(request.method)) {
     throw new AppError("validation_failed", "That meeting method is not offered for this time.", {
       fieldErrors: { method: ["Please choose one of the methods offered for this time."] },
     });

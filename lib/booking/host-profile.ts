@@ -22,5 +22,5 @@ export function hostProfile(): HostProfile {
   const logo = e.BUSINESS_LOGO_PATH;
   // A missing file would show as a broken image: fall back to the initials instead.
   const logoPath = logo && existsSync(path.join(process.cwd(), "public", logo)) ? logo : null;
-  return { name: e.BUSINESS_NAME, description: e.BUSINESS_DESCRIPTION, logoPath, methods: offeredMethods() };
+  return { name: e.BUSINESS_NAME, description: e.BUSINESS_DESCRIPTION, logoPath, methods: offeredMethods(e) };
 }

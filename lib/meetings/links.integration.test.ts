@@ -8,6 +8,7 @@ import { confirmFreeBooking } from "@/lib/payments/finalize";
 import { clearTokenCacheForTests } from "./providers/http";
 import { meetingLinkFor, type MeetingRequest } from "./links";
 import { offeredMethods } from "./rooms";
+import { env } from "@/lib/env";
 
 const t = useTestDatabase();
 const creds = { accountId: "acc_1", clientId: "client_1", clientSecret: "secret_1" };
@@ -80,8 +81,8 @@ describe("meetingLinkFor", () => {
 
   it("offers a method with an API but no room, and outside production falls back to the demo room", async () => {
     setEnv({ NODE_ENV: "production", ...zoomApi() });
-    expect(offeredMethods()).toContain("ZOOM");
-    expect(offeredMethods()).not.toContain("TEAMS");
+    expect(offeredMethods(env())).toContain("ZOOM");
+    expect(offeredMethods(env())).not.toContain("TEAMS");
     setEnv({ NODE_ENV: "test" });
     vi.spyOn(console, "warn").mockImplementation(() => {});
     zoom.state.down = true;

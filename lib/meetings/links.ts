@@ -1,4 +1,5 @@
 import "server-only";
+import { settings } from "@/lib/settings/settings";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
@@ -51,7 +52,7 @@ export function meetingRequestFor(booking: {
 }
 
 export async function meetingLinkFor(request: MeetingRequest): Promise<MeetingLink> {
-  const room: MeetingLink = { url: roomFor(request.method)?.url ?? null, externalId: null };
+  const room: MeetingLink = { url: roomFor(request.method, await settings())?.url ?? null, externalId: null };
   const provider = providerFor(request.method);
   if (!provider) return room;
   const existing = await existingLink(request.bookingId);

@@ -1,5 +1,6 @@
 import "server-only";
 import { env, isProduction } from "@/lib/env";
+import type { Settings } from "@/lib/settings/settings";
 import { MEETING_METHODS, type MeetingMethodName } from "@/lib/meeting-methods";
 import { providerFor } from "./providers";
 
@@ -10,8 +11,14 @@ import { providerFor } from "./providers";
 
 export type MethodRoom = { method: MeetingMethodName; url: string; isDemo: boolean };
 
-function configuredRoom(method: MeetingMethodName): string | undefined {
-  const e = env();
+// Rooms and the enabled methods are business settings (lib/settings): callers pass the
+// request's snapshot, so every reader of one request agrees.
+type RoomSettings = Pick<
+  Settings,
+  "BUSINESS_PHONE" | "ZOOM_MEETING_URL" | "TEAMS_MEETING_URL" | "GOOGLE_MEET_URL" | "MEETING_METHODS_ENABLED"
+>;
+
+function configuredRoom(method: MeetingMethodName, e: RoomSettings): string | undefined {
   switch (method) {
     case "PHONE":
       return e.BUSINESS_PHONE ? `tel:${e.BUSINESS_PHONE.replace(/[^\d+]/g, "")}` : undefined;
@@ -24,14 +31,16 @@ function configuredRoom(method: MeetingMethodName): string | undefined {
   }
 }
 
-export function roomFor(method: MeetingMethodName): MethodRoom | undefined {
-  const url = configuredRoom(method);
+export function roomFor(method: MeetingMethodName, s: RoomSettings): MethodRoom | undefined {
+  const url = configuredRoom(method, s);
   if (url) return { method, url, isDemo: false };
   if (method === "PHONE" || isProduction()) return undefined;
   return { method, url: new URL(`/demo-room/${method.toLowerCase()}`, env().APP_URL).toString(), isDemo: true };
 }
 
-/** Methods visitors may choose, in display order: those with a room or an API adapter. */
-export function offeredMethods(): MeetingMethodName[] {
-  return MEETING_METHODS.filter((m) => roomFor(m) !== undefined || providerFor(m) !== undefined);
+/** Methods visitors may choose, in display order: enabled ones with a room or an API adapter. */
+export function offeredMethods(s: RoomSettings): MeetingMethodName[] {
+  return MEETING_METHODS.filter(
+    (m) => s.MEETING_METHODS_ENABLED.includes(m) && (roomFor(m, s) !== undefined || providerFor(m) !== undefined),
+  );
 }
