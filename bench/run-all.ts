@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { availabilityBench } from "./availability";
 import { contentionBench } from "./contention";
 import { pageBench } from "./page";
+import { refundFeesBench } from "./refund-fees";
 import { remindersBench } from "./reminders";
 import { startWrapperBench } from "./start-wrapper";
 
@@ -14,6 +15,7 @@ const benches = {
   reminders: remindersBench,
   page: pageBench,
   startWrapper: startWrapperBench,
+  refundFees: async () => refundFeesBench(),
 };
 const results: Record<string, unknown> = { at: new Date().toISOString() };
 for (const [name, bench] of Object.entries(benches)) {

@@ -5,10 +5,12 @@ import { int, list, parseForm, record, str, type Form } from "./form";
 import { FakeApiError, FakeStripeState, type FakeEvent } from "./state";
 
 // A small Stripe API over node:http, for the endpoints the app calls:
-//   POST /v1/payment_intents, GET /v1/payment_intents[/:id], POST /v1/payment_intents/:id/{confirm,cancel},
+//   POST /v1/payment_intents, GET /v1/payment_intents[/:id], POST /v1/payment_intents/:id/{confirm,capture,cancel},
 //   POST /v1/refunds, GET /v1/refunds[/:id].
 // POSTs honour Idempotency-Key (same key and body: the first answer again; other body: 400).
 // Failures can be injected: 500s, timeouts (with or without the work being done), outages.
+// Manual capture (capture_method=manual): confirm authorises (requires_capture, capture_before
+// on the charge), capture charges, cancel releases; authorisations expire on the fake clock.
 // Control endpoints under /_fake/ let another process (a dev server, e2e) drive it.
 
 export type FailureKind =
@@ -174,6 +176,7 @@ export class FakeStripeServer {
         currency: str(form, "currency") ?? "",
         metadata: record(form, "metadata"),
         automaticPaymentMethods: !!apm && typeof apm === "object" && !Array.isArray(apm) && apm.enabled === "true",
+        captureMethod: str(form, "capture_method"),
       });
       return s.render(intent, expandCharge);
     }
@@ -181,6 +184,9 @@ export class FakeStripeServer {
     if ((m = /^\/v1\/payment_intents\/([^/]+)$/.exec(path)) && method === "GET") return s.render(s.intent(m[1]!), expandCharge);
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)) && method === "POST") {
       return s.render(s.cancelIntent(m[1]!, str(form, "cancellation_reason") ?? null), expandCharge);
+    }
+    if ((m = /^\/v1\/payment_intents\/([^/]+)\/capture$/.exec(path)) && method === "POST") {
+      return s.render(s.captureIntent(m[1]!, int(form, "amount_to_capture")), expandCharge);
     }
     if ((m = /^\/v1\/payment_intents\/([^/]+)\/confirm$/.exec(path)) && method === "POST") {
       return s.render(s.confirmIntent(m[1]!, str(form, "payment_method")), expandCharge);
@@ -256,6 +262,10 @@ export class FakeStripeServer {
           200,
           this.state.confirmIntent(url.pathname.split("/").pop()!, (body.paymentMethod as string) ?? "pm_card_visa"),
         );
+      } else if (method === "POST" && url.pathname === "/_fake/expire-authorizations") {
+        return this.send(res, 200, { expired: this.state.expireAuthorizations() });
+      } else if (method === "POST" && url.pathname.startsWith("/_fake/decline-capture/")) {
+        this.state.declineOnCapture.add(url.pathname.split("/").pop()!);
       } else if (method === "GET" && url.pathname === "/_fake/events") return this.send(res, 200, this.state.events);
       else return this.send(res, 404, { error: { type: "invalid_request_error", message: "unknown control endpoint" } });
       this.send(res, 200, { ok: true });

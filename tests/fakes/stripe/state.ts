@@ -5,7 +5,9 @@ import { randomBytes } from "node:crypto";
 // mapping; fields the app never reads are left out.
 
 export type FakeIntentStatus =
-  "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "succeeded" | "canceled";
+  "requires_payment_method" | "requires_confirmation" | "requires_action" | "processing" | "requires_capture" | "succeeded" | "canceled";
+
+export type CaptureMethod = "automatic" | "automatic_async" | "manual";
 
 export type PaymentError = { type: "card_error"; code: string; decline_code?: string; message: string };
 
@@ -14,6 +16,9 @@ export type FakeIntent = {
   object: "payment_intent";
   amount: number;
   amount_received: number;
+  /** What a capture can still take: the authorised amount while requires_capture, else 0. */
+  amount_capturable: number;
+  capture_method: CaptureMethod;
   currency: string;
   status: FakeIntentStatus;
   client_secret: string;
@@ -36,7 +41,11 @@ export type FakeCharge = {
   payment_intent: string;
   refunded: boolean;
   paid: boolean;
+  /** False while a manual-capture authorisation waits; an uncaptured charge is released, not refunded. */
+  captured: boolean;
+  amount_captured: number;
   status: "succeeded";
+  payment_method_details: { type: "card"; card: { capture_before: number | null } };
   created: number;
   livemode: false;
 };
@@ -105,8 +114,12 @@ export const TEST_PAYMENT_METHODS: Record<string, "succeeded" | "processing" | P
   pm_card_chargeDeclinedExpiredCard: { type: "card_error", code: "expired_card", message: "Your card has expired." },
 };
 
-// Real Stripe can cancel a processing intent only "in rare cases"; the fake never does.
-const CANCELABLE: FakeIntentStatus[] = ["requires_payment_method", "requires_confirmation", "requires_action"];
+// Real Stripe can cancel a processing intent only "in rare cases"; the fake never does. An
+// authorisation (requires_capture) can be cancelled: the hold is released, nothing is charged.
+const CANCELABLE: FakeIntentStatus[] = ["requires_payment_method", "requires_confirmation", "requires_action", "requires_capture"];
+
+/** Online card authorisations last about 7 days (Stripe: "place a hold on a payment method"). */
+export const AUTHORIZATION_VALIDITY_SECONDS = 7 * 24 * 3600;
 
 function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString("hex")}`;
@@ -134,6 +147,8 @@ export class FakeStripeState {
     this.refunds.clear();
     this.events = [];
     this.order.clear();
+    this.declineOnCapture.clear();
+    this.authorizationValiditySeconds = AUTHORIZATION_VALIDITY_SECONDS;
   }
 
   private emit(type: string, object: unknown): FakeEvent {
@@ -171,7 +186,17 @@ export class FakeStripeState {
     currency: string;
     metadata: Record<string, string>;
     automaticPaymentMethods: boolean;
+    captureMethod?: string;
   }): FakeIntent {
+    const captureMethod = input.captureMethod ?? "automatic";
+    if (!["automatic", "automatic_async", "manual"].includes(captureMethod)) {
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "parameter_invalid_enum",
+        param: "capture_method",
+        message: "Invalid capture_method: must be one of automatic, automatic_async or manual",
+      });
+    }
     if (!Number.isInteger(input.amount) || input.amount < 1) {
       throw new FakeApiError(400, {
         type: "invalid_request_error",
@@ -194,6 +219,8 @@ export class FakeStripeState {
       object: "payment_intent",
       amount: input.amount,
       amount_received: 0,
+      amount_capturable: 0,
+      capture_method: captureMethod as CaptureMethod,
       currency: input.currency,
       status: "requires_payment_method",
       client_secret: `${id}_secret_${randomBytes(12).toString("hex")}`,
@@ -255,6 +282,7 @@ export class FakeStripeState {
   }
 
   private succeed(intent: FakeIntent): FakeIntent {
+    const manual = intent.capture_method === "manual";
     const charge: FakeCharge = {
       id: newId("ch"),
       object: "charge",
@@ -264,11 +292,26 @@ export class FakeStripeState {
       payment_intent: intent.id,
       refunded: false,
       paid: true,
+      captured: !manual,
+      amount_captured: manual ? 0 : intent.amount,
       status: "succeeded",
+      payment_method_details: {
+        type: "card",
+        card: { capture_before: manual ? this.clock() + this.authorizationValiditySeconds : null },
+      },
       created: this.clock(),
       livemode: false,
     };
     this.charges.set(charge.id, charge);
+    if (manual) {
+      intent.status = "requires_capture";
+      intent.amount_capturable = intent.amount;
+      intent.latest_charge = charge.id;
+      intent.last_payment_error = null;
+      this.emit("charge.succeeded", charge);
+      this.emit("payment_intent.amount_capturable_updated", intent);
+      return intent;
+    }
     intent.status = "succeeded";
     intent.amount_received = intent.amount;
     intent.latest_charge = charge.id;
@@ -293,11 +336,95 @@ export class FakeStripeState {
         message: `You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`,
       });
     }
+    if (intent.status === "requires_capture") this.release(intent);
     intent.status = "canceled";
     intent.canceled_at = this.clock();
     intent.cancellation_reason = reason;
     this.emit("payment_intent.canceled", intent);
     return intent;
+  }
+
+  /** An authorisation's charge, released: marked refunded in full, with no Refund object. */
+  private release(intent: FakeIntent): void {
+    const charge = intent.latest_charge ? this.charges.get(intent.latest_charge) : undefined;
+    intent.amount_capturable = 0;
+    if (!charge) return;
+    charge.amount_refunded = charge.amount;
+    charge.refunded = true;
+    this.emit("charge.refunded", charge);
+  }
+
+  /**
+   * POST /v1/payment_intents/:id/capture. Only a requires_capture intent inside its
+   * authorisation; at most the authorised amount; a partial capture releases the rest.
+   */
+  captureIntent(id: string, amountToCapture?: number): FakeIntent {
+    const intent = this.intent(id);
+    if (intent.status !== "requires_capture") {
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "payment_intent_unexpected_state",
+        message: `This PaymentIntent could not be captured because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be captured: requires_capture.`,
+      });
+    }
+    const charge = this.charges.get(intent.latest_charge!)!;
+    const amount = amountToCapture ?? intent.amount_capturable;
+    if (!Number.isInteger(amount) || amount < 1 || amount > intent.amount_capturable) {
+      throw new FakeApiError(400, {
+        type: "invalid_request_error",
+        code: "amount_too_large",
+        param: "amount_to_capture",
+        message: `The amount to capture (${amount}) is greater than the amount capturable (${intent.amount_capturable}).`,
+      });
+    }
+    if (this.declineOnCapture.has(id)) {
+      this.declineOnCapture.delete(id);
+      throw new FakeApiError(402, {
+        type: "card_error",
+        code: "card_declined",
+        decline_code: "generic_decline",
+        message: "Your card was declined.",
+      });
+    }
+    charge.captured = true;
+    charge.amount_captured = amount;
+    charge.amount_refunded = charge.amount - amount;
+    intent.status = "succeeded";
+    intent.amount_received = amount;
+    intent.amount_capturable = 0;
+    this.emit("charge.captured", charge);
+    this.emit("payment_intent.succeeded", intent);
+    return intent;
+  }
+
+  /** Intents whose next capture the issuer declines (a test sets this). */
+  declineOnCapture = new Set<string>();
+  /** How long a new authorisation lasts; tests shorten it to see expiry. */
+  authorizationValiditySeconds = AUTHORIZATION_VALIDITY_SECONDS;
+
+  /**
+   * What Stripe does when an authorisation passes capture_before uncaptured: the intent is
+   * cancelled (cancellation_reason "automatic") and the charge expires. Tests call it after
+   * moving the clock; returns the ids it expired.
+   */
+  expireAuthorizations(): string[] {
+    const expired: string[] = [];
+    for (const intent of this.intents.values()) {
+      if (intent.status !== "requires_capture") continue;
+      const charge = this.charges.get(intent.latest_charge!)!;
+      const before = charge.payment_method_details.card.capture_before;
+      if (before === null || before > this.clock()) continue;
+      intent.amount_capturable = 0;
+      charge.amount_refunded = charge.amount;
+      charge.refunded = true;
+      intent.status = "canceled";
+      intent.canceled_at = this.clock();
+      intent.cancellation_reason = "automatic";
+      this.emit("charge.expired", charge);
+      this.emit("payment_intent.canceled", intent);
+      expired.push(intent.id);
+    }
+    return expired;
   }
 
   createRefund(input: { paymentIntent: string; amount?: number; metadata: Record<string, string>; reason: string | null }): FakeRefund {
