@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availabilityBench } from "./availability";
 import { contentionBench } from "./contention";
+import { insightsBench } from "./insights";
 import { pageBench } from "./page";
 import { remindersBench } from "./reminders";
 import { startWrapperBench } from "./start-wrapper";
@@ -12,6 +13,7 @@ const benches = {
   availability: availabilityBench,
   contention: contentionBench,
   reminders: remindersBench,
+  insights: insightsBench,
   page: pageBench,
   startWrapper: startWrapperBench,
 };
