@@ -9,7 +9,8 @@ import { COUNTED_BY, LEAD_TIME_BUCKET_LABELS, MEETING_FIGURE_LABELS, WEEKDAYS } 
 // next to the previous one, and the timestamp that put it in the period.
 
 const HEADER = ["Figure", "Item", "This period", "Previous period", "Counted by"];
-const hours = (value: number | null) => (value === null ? "" : value.toFixed(1));
+/** Hours to one decimal place ("47.5", "196"). */
+const hours = (value: number | null) => (value === null ? "" : String(Math.round(value * 10) / 10));
 
 export function insightsCsv(insights: Insights): string {
   const { current: cur, previous: prev } = insights.range;

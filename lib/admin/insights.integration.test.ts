@@ -245,7 +245,7 @@ describe("insights figures", () => {
     expect(lines).toContain('"Bookings by meeting method","Zoom","3","2","Booking date (when the visitor booked)"');
     expect(lines).toContain('"Meetings by weekday and hour","Monday 10:00","1","","Meeting date (when the meeting is scheduled)"');
     expect(lines).toContain('"Meetings","No-show","1","0","Meeting date (when the meeting is scheduled)"');
-    expect(lines).toContain('"Lead time (hours)","Median","47.5","196.0","Booking date (when the visitor booked)"');
+    expect(lines).toContain('"Lead time (hours)","Median","47.5","196","Booking date (when the visitor booked)"');
     expect(lines).toContain('"Refunds","Partial refunds (USD, count)","1","0","Refund date (when the refund was made)"');
     expect(lines).toContain(
       '"Net","Fees less refunds (USD)","350.00","50.00","Payment date (when the fee was paid); Refund date (when the refund was made)"',

@@ -28,8 +28,9 @@ export function ChartFigure({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         viewBox={`0 0 ${width} ${height}`}
-        className="h-auto w-full max-w-3xl"
-        style={{ fontFamily: "inherit" }}
+        className="h-auto w-full"
+        // Never drawn larger than its own size: a small grid would otherwise scale up to the page width.
+        style={{ fontFamily: "inherit", maxWidth: width }}
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
