@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availabilityBench } from "./availability";
 import { contentionBench } from "./contention";
+import { insightsBench } from "./insights";
 import { pageBench } from "./page";
 import { refundFeesBench } from "./refund-fees";
 import { remindersBench } from "./reminders";
@@ -13,6 +14,7 @@ const benches = {
   availability: availabilityBench,
   contention: contentionBench,
   reminders: remindersBench,
+  insights: insightsBench,
   page: pageBench,
   startWrapper: startWrapperBench,
   refundFees: async () => refundFeesBench(),

@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import type { Db } from "@/lib/db";
 import { authSecret, resetEnvCache } from "@/lib/env";
 import { GET as exportBookings } from "@/app/api/admin/bookings/export/route";
+import { GET as exportInsights } from "@/app/api/admin/insights/export/route";
 import { GET as emailAttachment } from "@/app/api/admin/emails/[id]/attachments/[filename]/route";
 import { GET as oauthCallback } from "@/app/api/admin/calendars/oauth/[provider]/callback/route";
 import { GET as oauthStart } from "@/app/api/admin/calendars/oauth/[provider]/start/route";
@@ -54,6 +55,7 @@ const m = vi.hoisted(() => ({
   getDb: vi.fn<typeof import("@/lib/db").getDb>(),
   requireAdmin: vi.fn<typeof import("@/lib/auth/require-admin").requireAdmin>(),
   bookingsForExport: vi.fn<typeof import("@/lib/admin/bookings-query").bookingsForExport>(),
+  getInsights: vi.fn<typeof import("@/lib/admin/insights").getInsights>(),
   getOutboxAttachment: vi.fn<typeof import("@/lib/admin/email-outbox").getOutboxAttachment>(),
   beginConnect: vi.fn<typeof import("@/lib/calendars/oauth/connect").beginConnect>(),
   finishConnect: vi.fn<typeof import("@/lib/calendars/oauth/connect").finishConnect>(),
@@ -88,6 +90,7 @@ vi.mock("@/lib/admin/bookings-query", async (original) => ({
   ...(await original<typeof import("@/lib/admin/bookings-query")>()),
   bookingsForExport: m.bookingsForExport,
 }));
+vi.mock("@/lib/admin/insights", () => ({ getInsights: m.getInsights }));
 vi.mock("@/lib/admin/email-outbox", () => ({ getOutboxAttachment: m.getOutboxAttachment }));
 vi.mock("@/lib/calendars/oauth/connect", async (original) => ({
   ...(await original<typeof import("@/lib/calendars/oauth/connect")>()),
@@ -180,6 +183,15 @@ const cases: Record<string, Case> = {
       return m.bookingsForExport.mockRejectedValue(leak());
     },
     call: () => exportBookings(get("/api/admin/bookings/export?status=CONFIRMED")),
+  },
+  "app/api/admin/insights/export/route.ts": {
+    inject: () => {
+      m.requireAdmin.mockResolvedValue({ id: "admin-1", email: "owner@example.com", name: "Owner" });
+      // The business zone comes from the settings (no stored overrides here).
+      m.getDb.mockResolvedValue({ businessSetting: { findMany: async () => [] } } as unknown as Db);
+      return m.getInsights.mockRejectedValue(leak());
+    },
+    call: () => exportInsights(get("/api/admin/insights/export?range=12w")),
   },
   "app/api/admin/emails/[id]/attachments/[filename]/route.ts": {
     inject: () => {

@@ -11,6 +11,7 @@ const LINKS = [
   ["/admin/bookings", "Bookings"],
   ["/admin/slots", "Slots"],
   ["/admin/payments", "Payments"],
+  ["/admin/insights", "Insights"],
   ["/admin/emails", "Emails"],
   ["/admin/calendars", "Calendars"],
   ["/admin/calendar", "Calendar feed"],
