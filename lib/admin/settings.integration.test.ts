@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { useTestDatabase } from "@/tests/helpers/test-db";
-import { settings } from "./settings";
+import { settings } from "@/lib/settings/settings";
 import { updateSettings } from "./update-settings";
 
 const t = useTestDatabase();

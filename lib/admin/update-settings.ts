@@ -5,14 +5,13 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { SETTING_FIELDS, SETTING_NAMES, type SettingName } from "@/lib/env";
 import { AppError, type FieldErrors } from "@/lib/errors/app-error";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
-import { lockedSettingNames, parseSettingValue, settings, type Settings } from "./settings";
+import { offeredMethods } from "@/lib/meetings/rooms";
+import type { SettingsInput } from "@/lib/settings/settings-form";
+import { lockedSettingNames, parseSettingValue, settings, type Settings } from "@/lib/settings/settings";
 
 // Saving /admin/settings (ADR 100). Each submitted value is a form string parsed with the
 // field's own SETTING_FIELDS schema, so what the admin saves obeys the same rules as the
 // environment. All or nothing: one bad field and nothing is written.
-
-/** A form string per setting; null resets it to the environment default (deletes the row). */
-export type SettingsInput = Partial<Record<SettingName, string | null>>;
 
 // One lock for every settings save: the second of two concurrent saves waits, then reads the
 // first one's values as its "before", so the audit trail chains without a lost change.
@@ -25,6 +24,13 @@ function isOptional(name: SettingName): boolean {
   const parsed = SETTING_FIELDS[name].safeParse(undefined);
   return parsed.success && parsed.data === undefined;
 }
+
+// The form's wording where the schema's message names the stored form rather than the control.
+const EMPTY_MESSAGE: Partial<Record<SettingName, string>> = { MEETING_METHODS_ENABLED: "Choose at least one meeting method." };
+const INVALID_MESSAGE: Partial<Record<SettingName, string>> = {
+  REFUND_POLICY: "Choose a refund policy; the hours are a whole number from 0 to 9999.",
+  MEETING_METHODS_ENABLED: "Choose from Zoom, Teams, phone and Google Meet.",
+};
 
 type Change = { name: SettingName; value: unknown; reset: boolean };
 
@@ -50,11 +56,11 @@ function parseInput(input: SettingsInput): { changes: Change[]; errors: FieldErr
     const text = raw.trim();
     // An empty field with a default would silently become the default: say so instead.
     if (text === "" && !isOptional(name)) {
-      errors[name] = ["Enter a value, or reset it to the default."];
+      errors[name] = [EMPTY_MESSAGE[name] ?? "Enter a value, or reset it to the default."];
       continue;
     }
     const parsed = parseSettingValue(name, text === "" ? null : text);
-    if (!parsed.success) errors[name] = [parsed.error.issues[0]?.message ?? "Invalid value."];
+    if (!parsed.success) errors[name] = [INVALID_MESSAGE[name] ?? parsed.error.issues[0]?.message ?? "Invalid value."];
     else changes.push({ name, value: parsed.data, reset: false });
   }
   return { changes, errors };
@@ -78,6 +84,9 @@ async function crossCheck(tx: Tx, before: Settings, after: Settings, now: Date):
           `Change it once no future bookings remain, or cancel and rebook them.`,
       ];
     }
+  }
+  if (offeredMethods(after).length === 0 && !sameValue(offeredMethods(before), [])) {
+    errors.MEETING_METHODS_ENABLED = ["Visitors would have no way to meet: enable a method that has a room URL (or the phone)."];
   }
   return errors;
 }
