@@ -113,7 +113,7 @@ export async function updateSettings(actor: AuditActor, input: SettingsInput, no
         const value = (c.value ?? null) as Prisma.InputJsonValue;
         await tx.businessSetting.upsert({
           where: { key: c.name },
-          create: { key: c.name, value, updatedBy: actor.email },
+          create: { key: c.name, value, updatedBy: actor.email, updatedAt: now },
           update: { value, updatedBy: actor.email, updatedAt: now },
         });
       }
