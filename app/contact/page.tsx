@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { hostProfile } from "@/lib/booking/host-profile";
-import { env } from "@/lib/env";
 import { existingClientSession } from "@/lib/http/client-context";
 import { resumeOwnBooking } from "@/lib/payments/resume-booking";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { settings } from "@/lib/settings/settings";
 import { BookingFlow } from "@/components/contact/booking-flow";
 import { parseFlowUrl } from "@/components/contact/booking-flow-state";
 import { summarizeFee } from "@/components/contact/fee";
@@ -25,7 +25,8 @@ function toSearchParams(query: Record<string, string | string[] | undefined>): U
 
 export default async function ContactPage({ searchParams }: ContactPageProps) {
   await connection();
-  const e = env();
+  // One settings snapshot for the whole page, so every part of it agrees.
+  const e = await settings();
   const query = toSearchParams(await searchParams);
   const url = parseFlowUrl(query);
   // The visitor's own live hold stays on offer to them (and a reload finds it again).
@@ -34,7 +35,7 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
   const policy = parseRefundPolicy(e.REFUND_POLICY);
   const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
   const fee = summarizeFee(slots, refundTerms);
-  const host = hostProfile();
+  const host = hostProfile(e);
   const resume = url.step === "payment" && url.slotId && session ? await resumeOwnBooking(url.slotId, session) : null;
 
   return (

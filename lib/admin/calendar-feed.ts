@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { subDays } from "date-fns";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { sha256Hex } from "@/lib/booking/ids";
 import { calendarFeedText } from "./calendar-feed-ics";
@@ -61,10 +62,11 @@ export async function isValidFeedToken(presented: string): Promise<boolean> {
 export async function calendarFeedIcs(now = new Date()): Promise<string> {
   const e = env();
   const db = await getDb();
+  const s = await settings(db);
   const bookings = await db.booking.findMany({
     where: { status: "CONFIRMED", slot: { startsAt: { gte: subDays(now, HISTORY_DAYS) } } },
     include: { slot: true },
     orderBy: { slot: { startsAt: "asc" } },
   });
-  return calendarFeedText(bookings, { appUrl: e.APP_URL, businessName: e.BUSINESS_NAME, now });
+  return calendarFeedText(bookings, { appUrl: e.APP_URL, businessName: s.BUSINESS_NAME, now });
 }

@@ -52,7 +52,7 @@ export async function getOutboxEmail(id: string) {
  */
 export async function outboxAttachments(row: { kind: string; payload: unknown; createdAt: Date }): Promise<IcsAttachment[]> {
   try {
-    const payload = completedLegacyPayload(row.payload) ?? row.payload;
+    const payload = (await completedLegacyPayload(row.payload)) ?? row.payload;
     return (await renderEmail({ kind: row.kind, payload, queuedAt: row.createdAt })).attachments;
   } catch (error) {
     if (error instanceof EmailRenderError) return [];

@@ -1,9 +1,9 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { offeredMethods } from "@/lib/meetings/rooms";
+import type { Settings } from "@/lib/settings/settings";
 
 /** Who the visitor is booking with: the host panel beside the calendar on /contact. */
 export type HostProfile = {
@@ -15,10 +15,9 @@ export type HostProfile = {
   methods: MeetingMethodName[];
 };
 
-// The one reader of the host's details: env defaults today; an admin settings page can
-// override them here later without touching the page or the panel (ADR 083).
-export function hostProfile(): HostProfile {
-  const e = env();
+// The one reader of the host's details (ADR 083), from the request's settings snapshot
+// (environment defaults with what /admin/settings saved, ADR 100).
+export function hostProfile(e: Settings): HostProfile {
   const logo = e.BUSINESS_LOGO_PATH;
   // A missing file would show as a broken image: fall back to the initials instead.
   const logoPath = logo && existsSync(path.join(process.cwd(), "public", logo)) ? logo : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { withTimeout } from "@/lib/timeout";
 import { caldavProvider } from "./caldav/provider";
 import { providerFor, type StoredConnection } from "./registry";
@@ -13,11 +14,11 @@ export type CalendarChoices = { connectionId: string; calendars: CalendarSummary
 /** The calendars of each connection, for the busy/write pickers; null with a reason when unreadable in time. */
 export async function calendarChoices(waitMs: number): Promise<CalendarChoices[]> {
   const db = await getDb();
-  const rows = await db.calendarConnection.findMany({ orderBy: { createdAt: "asc" } });
+  const [rows, s] = await Promise.all([db.calendarConnection.findMany({ orderBy: { createdAt: "asc" } }), settings(db)]);
   return Promise.all(
     rows.map(async (row) => {
       try {
-        const provider = providerFor(row as StoredConnection);
+        const provider = providerFor(row as StoredConnection, { floatingZone: s.BUSINESS_TIME_ZONE });
         const calendars = await withTimeout(
           provider.listCalendars(),
           waitMs,
@@ -39,7 +40,8 @@ export class CalendarCheckError extends Error {}
 
 /** Checks CalDAV credentials by listing the calendars (before anything is stored). */
 export async function checkCaldavCredentials(input: { serverUrl: string; username: string; password: string }): Promise<CalendarSummary[]> {
-  const provider = caldavProvider(input, { timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS, floatingZone: env().BUSINESS_TIME_ZONE });
+  const floatingZone = (await settings()).BUSINESS_TIME_ZONE;
+  const provider = caldavProvider(input, { timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS, floatingZone });
   try {
     return await provider.listCalendars();
   } catch (error) {

@@ -3,6 +3,7 @@ import { differenceInMinutes } from "date-fns";
 import { getDb } from "@/lib/db";
 import type { CalendarConnection } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
+import type { Settings } from "@/lib/settings/settings";
 import { errorDetail, log } from "@/lib/log";
 import { formatInZone } from "@/lib/time-zones";
 import { enqueueAdminEmail } from "@/lib/email/outbox";
@@ -32,7 +33,7 @@ function reasonOf(error: unknown): string {
   return message.slice(0, REASON_LENGTH);
 }
 
-export async function recordFailure(connection: CalendarConnection, error: unknown, now: Date): Promise<void> {
+export async function recordFailure(connection: CalendarConnection, error: unknown, now: Date, s: Settings): Promise<void> {
   const e = env();
   const db = await getDb();
   const failingSince = connection.failingSince ?? now;
@@ -56,17 +57,17 @@ export async function recordFailure(connection: CalendarConnection, error: unkno
     });
     if (claimed.count === 0) return;
     log("error", "calendar.connection_broken", { connectionId: connection.id, reason: errorDetail(error) });
-    if (!e.ADMIN_NOTIFY_EMAIL) return;
+    if (!s.ADMIN_NOTIFY_EMAIL) return;
     const since = connection.brokenSince ?? failingSince;
     await enqueueAdminEmail(tx, {
       kind: "admin_calendar_broken",
       key: `${connection.id}:${since.toISOString()}`,
-      to: e.ADMIN_NOTIFY_EMAIL,
+      to: s.ADMIN_NOTIFY_EMAIL,
       payload: {
-        businessName: e.BUSINESS_NAME,
+        businessName: s.BUSINESS_NAME,
         connectionLabel: connection.label,
         reason,
-        since: formatInZone(since, e.BUSINESS_TIME_ZONE),
+        since: formatInZone(since, s.BUSINESS_TIME_ZONE),
         visitorEffect: stalePolicyText(),
         adminUrl: new URL("/admin/calendars", e.APP_URL).toString(),
       },

@@ -2,6 +2,7 @@ import "server-only";
 import { addDays, subMinutes } from "date-fns";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { settings, type Settings } from "@/lib/settings/settings";
 import { errorDetail, log } from "@/lib/log";
 import { withTimeout } from "@/lib/timeout";
 import { HEALTHY, syncEnvConnection } from "./connections";
@@ -19,14 +20,14 @@ export type RefreshOutcome = "refreshed" | "failed" | "skipped";
 export type RefreshSummary = { refreshed: number; failed: number; skipped: number };
 
 /** The window a refresh reads: the booking window, plus a day for slots that end past it. */
-export function refreshWindow(now: Date): { start: Date; end: Date } {
-  return { start: subMinutes(now, 60), end: addDays(now, env().BOOKING_WINDOW_DAYS + 1) };
+function refreshWindow(now: Date, windowDays: number): { start: Date; end: Date } {
+  return { start: subMinutes(now, 60), end: addDays(now, windowDays + 1) };
 }
 
-export async function refreshConnection(connection: CalendarConnection, now = new Date()): Promise<RefreshOutcome> {
-  const window = refreshWindow(now);
+async function refreshConnection(connection: CalendarConnection, now: Date, s: Settings): Promise<RefreshOutcome> {
+  const window = refreshWindow(now, s.BOOKING_WINDOW_DAYS);
   try {
-    const provider = providerFor(connection as StoredConnection);
+    const provider = providerFor(connection as StoredConnection, { floatingZone: s.BUSINESS_TIME_ZONE });
     const busy = await provider.busy(window, connection.busyCalendarIds);
     const db = await getDb();
     await db.$transaction(async (tx) => {
@@ -47,7 +48,7 @@ export async function refreshConnection(connection: CalendarConnection, now = ne
     return "refreshed";
   } catch (error) {
     log("warn", "calendar.refresh_failed", { connectionId: connection.id, error: errorDetail(error) });
-    await recordFailure(connection, error, now);
+    await recordFailure(connection, error, now, s);
     return "failed";
   }
 }
@@ -69,9 +70,10 @@ export async function refreshConnections(options: { now?: Date; force?: boolean;
   // A failing connection is tried again once per refresh period, not on every run.
   const due = connections.filter((c) => options.force || !c.lastErrorAt || c.lastErrorAt <= dueBefore);
   const summary: RefreshSummary = { refreshed: 0, failed: 0, skipped: connections.length - due.length };
+  const s = due.length > 0 ? await settings(db) : undefined;
   const work = Promise.all(
     due.map(async (c) => {
-      const outcome = await refreshConnection(c, now);
+      const outcome = await refreshConnection(c, now, s!);
       summary[outcome === "refreshed" ? "refreshed" : outcome === "failed" ? "failed" : "skipped"] += 1;
     }),
   );

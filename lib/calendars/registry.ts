@@ -17,7 +17,9 @@ export type StoredConnection = Pick<
   CalendarConnection,
   "id" | "provider" | "serverUrl" | "username" | "secretSealed" | "accessTokenSealed" | "accessTokenExpiresAt"
 >;
-export type ProviderFactory = (connection: StoredConnection) => CalendarProvider;
+/** What a provider takes from the business's settings (read by the caller, once per run). */
+export type ProviderContext = { floatingZone: string };
+export type ProviderFactory = (connection: StoredConnection, context: ProviderContext) => CalendarProvider;
 export type ProviderRegistry = Partial<Record<ProviderKind, ProviderFactory>>;
 
 /** What an OAuth provider receives (the shape of lib/calendars/oauth/types.ts's OAuthConnection). */
@@ -33,11 +35,11 @@ function open(sealed: string): string {
   }
 }
 
-const caldav: ProviderFactory = (c) => {
+const caldav: ProviderFactory = (c, context) => {
   if (!c.serverUrl || !c.username) throw new CalendarAuthError("This CalDAV connection has no server URL or username.");
   return caldavProvider(
     { serverUrl: c.serverUrl, username: c.username, password: open(c.secretSealed) },
-    { timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS, floatingZone: env().BUSINESS_TIME_ZONE },
+    { timeoutMs: env().CALENDAR_PROVIDER_TIMEOUT_MS, floatingZone: context.floatingZone },
   );
 };
 
@@ -81,8 +83,12 @@ export function useProviderRegistry(registry: ProviderRegistry | null): void {
   override = registry;
 }
 
-export function providerFor(connection: StoredConnection, registry: ProviderRegistry = override ?? PROVIDERS): CalendarProvider {
+export function providerFor(
+  connection: StoredConnection,
+  context: ProviderContext,
+  registry: ProviderRegistry = override ?? PROVIDERS,
+): CalendarProvider {
   const factory = registry[connection.provider];
   if (!factory) throw new CalendarAuthError(`The ${connection.provider} calendar provider is not available in this build.`);
-  return factory(connection);
+  return factory(connection, context);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { addMilliseconds, addMinutes, addSeconds } from "date-fns";
 import { getDb, type Db, type Tx } from "@/lib/db";
+import { settings } from "@/lib/settings/settings";
 import { env } from "@/lib/env";
 import { errorDetail, log } from "@/lib/log";
 import { METHOD_INFO, type MeetingMethodName } from "@/lib/meeting-methods";
@@ -112,13 +113,14 @@ export function bookingEvent(b: BookingForEvent): CalendarEventInput {
 /** Makes the connection's calendar match the booking. Throws the provider's errors. */
 async function apply(row: ClaimedWrite): Promise<void> {
   const db = await getDb();
-  const [connection, booking, existing] = await Promise.all([
+  const [connection, booking, existing, s] = await Promise.all([
     db.calendarConnection.findUnique({ where: { id: row.connectionId } }),
     db.booking.findUnique({ where: { id: row.bookingId }, include: { slot: true } }),
     db.calendarEvent.findUnique({ where: { connectionId_bookingId: { connectionId: row.connectionId, bookingId: row.bookingId } } }),
+    settings(db),
   ]);
   if (!connection || !booking) return;
-  const provider = providerFor(connection as StoredConnection);
+  const provider = providerFor(connection as StoredConnection, { floatingZone: s.BUSINESS_TIME_ZONE });
   const target = connection.writeCalendarId;
   const wanted = booking.status === "CONFIRMED" || booking.status === "COMPLETED" || booking.status === "NO_SHOW";
   // An event in a calendar that is no longer the write calendar (or for a booking no longer live) goes.

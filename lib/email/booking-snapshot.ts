@@ -4,6 +4,7 @@ import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { manageUrl } from "@/lib/links/manage-link";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { settings, type Settings } from "@/lib/settings/settings";
 import { isPaid } from "@/lib/status/payment-status";
 
 import { QUEUE_TIME_FIELDS, type BookingEmailSnapshot, type QueueTimeConfiguration } from "./payload";
@@ -37,10 +38,10 @@ export function bookingUid(bookingId: string): string {
 }
 
 /** What an email takes from configuration, captured when it is queued (ADR 066). */
-export function queueTimeConfiguration(bookingId: string): QueueTimeConfiguration {
+function queueTimeConfiguration(bookingId: string, s: Pick<Settings, "REFUND_POLICY">): QueueTimeConfiguration {
   const e = env();
   return {
-    refundPolicy: describeRefundPolicy(parseRefundPolicy(e.REFUND_POLICY)),
+    refundPolicy: describeRefundPolicy(parseRefundPolicy(s.REFUND_POLICY)),
     bookUrl: new URL("/", e.APP_URL).toString(),
     adminUrl: new URL(`/admin/bookings/${encodeURIComponent(bookingId)}`, e.APP_URL).toString(),
     inviteUid: bookingUid(bookingId),
@@ -53,18 +54,20 @@ export function queueTimeConfiguration(bookingId: string): QueueTimeConfiguratio
  * from today's configuration once, and the caller stores the result on the row, so that this
  * and every later attempt render the same bytes and no such email is lost. Null when complete.
  */
-export function completedLegacyPayload(payload: unknown): Record<string, unknown> | null {
+export async function completedLegacyPayload(payload: unknown): Promise<Record<string, unknown> | null> {
   if (!payload || typeof payload !== "object" || Array.isArray(payload)) return null;
   const record = payload as Record<string, unknown>;
   const missing = QUEUE_TIME_FIELDS.filter((field) => typeof record[field] !== "string");
   if (missing.length === 0 || typeof record.bookingId !== "string") return null;
-  const configuration = queueTimeConfiguration(record.bookingId);
+  const configuration = queueTimeConfiguration(record.bookingId, await settings());
   return { ...record, ...Object.fromEntries(missing.map((field) => [field, configuration[field]])) };
 }
 
-/** Pure mapping, so batch jobs can snapshot many bookings loaded in one query. */
-export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?: string | null } = {}): BookingEmailSnapshot {
-  const e = env();
+/**
+ * Pure mapping, so batch jobs can snapshot many bookings loaded in one query; the business's
+ * details come from the caller's settings snapshot (read once for the batch).
+ */
+export function snapshotFromBooking(booking: SnapshotSource, s: Settings, extra: { manageUrl?: string | null } = {}): BookingEmailSnapshot {
   const payment = booking.payment;
   const paid = isPaid(payment);
   return {
@@ -78,9 +81,9 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
     endsAt: addMinutes(booking.slot.startsAt, booking.slot.durationMinutes).toISOString(),
     durationMinutes: booking.slot.durationMinutes,
     visitorTimeZone: booking.timeZone,
-    businessTimeZone: e.BUSINESS_TIME_ZONE,
-    businessName: e.BUSINESS_NAME,
-    businessPhone: e.BUSINESS_PHONE,
+    businessTimeZone: s.BUSINESS_TIME_ZONE,
+    businessName: s.BUSINESS_NAME,
+    businessPhone: s.BUSINESS_PHONE,
     method: booking.method,
     meetingUrl: booking.meetingUrl,
     amountPaidCents: paid ? payment.amountCents : 0,
@@ -96,7 +99,7 @@ export function snapshotFromBooking(booking: SnapshotSource, extra: { manageUrl?
           ? manageUrl(booking.id, booking.manageTokenVersion)
           : null,
     cancellationReason: booking.cancellationReason,
-    ...queueTimeConfiguration(booking.id),
+    ...queueTimeConfiguration(booking.id, s),
   };
 }
 
@@ -109,5 +112,5 @@ export async function bookingEmailSnapshot(
     where: { id: bookingId },
     include: { slot: true, payment: true },
   });
-  return snapshotFromBooking(booking, extra);
+  return snapshotFromBooking(booking, await settings(tx), extra);
 }

@@ -113,7 +113,7 @@ function sendWithin(transport: EmailTransport, email: Parameters<EmailTransport[
 
 /** The row's payload, completed and stored once if an older build queued it (ADR 066). */
 async function payloadOf(row: ClaimedRow): Promise<unknown> {
-  const completed = completedLegacyPayload(row.payload);
+  const completed = await completedLegacyPayload(row.payload);
   if (!completed) return row.payload;
   const db = await getDb();
   await db.outboxEmail.updateMany({ where: { id: row.id }, data: { payload: completed as object } });

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { errorDetail, log } from "@/lib/log";
 import { bookingEmailSnapshot, snapshotFromBooking } from "@/lib/email/booking-snapshot";
+import { settings } from "@/lib/settings/settings";
 import { enqueueEmail, enqueueEmails } from "@/lib/email/outbox";
 import { sendDueEmails } from "@/lib/email/sender";
 
@@ -47,13 +48,14 @@ async function claimAndQueueBatch(now: Date, batchSize: number): Promise<number>
       where: { id: { in: claimed.map((row) => row.id) } },
       include: { slot: true, payment: true },
     });
+    const s = await settings(tx);
     await enqueueEmails(
       tx,
       bookings.map((booking) => ({
         kind: "booking_reminder" as const,
         bookingId: booking.id,
         to: booking.email,
-        payload: snapshotFromBooking(booking),
+        payload: snapshotFromBooking(booking, s),
         // A rescheduled booking (new sequence, reminderSentAt cleared) gets a new reminder.
         discriminator: booking.icsSequence,
       })),

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { cancelBooking, type CancelOutcome } from "@/lib/booking/transitions";
 import { parseRefundPolicy, refundDueCents } from "@/lib/refund-policy";
 import { refundPayment, type RefundResult } from "./refunds";
+import { settings } from "@/lib/settings/settings";
 import { isRefundable } from "@/lib/status/payment-status";
 
 // Cancel a booking and refund it: the booking moves first (in one transaction with its
@@ -25,7 +25,7 @@ export async function previewCancellationRefund(bookingId: string, choice: Refun
   const remaining = payment.amountCents - payment.refundedCents;
   if (choice === "none") return 0;
   if (choice === "full") return remaining;
-  return refundDueCents(parseRefundPolicy(env().REFUND_POLICY), {
+  return refundDueCents(parseRefundPolicy((await settings(db)).REFUND_POLICY), {
     startsAt: booking.slot.startsAt,
     now,
     paidCents: payment.amountCents,

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
-import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
+import { settings } from "@/lib/settings/settings";
 import { externalRefundKey, isExternalRefund } from "./external-refunds";
 import type { RefundView } from "./gateway";
 
@@ -55,7 +55,7 @@ async function queueRefundEmail(tx: Tx, bookingId: string, refund: { id: string;
 
 /** Tells the admin of money returned outside the app: the booking itself was not changed. One email per refund. */
 async function queueExternalRefundNotice(tx: Tx, bookingId: string, refund: { id: string; amountCents: number }): Promise<void> {
-  const admin = env().ADMIN_NOTIFY_EMAIL;
+  const admin = (await settings(tx)).ADMIN_NOTIFY_EMAIL;
   if (!admin) return;
   const snapshot = { ...(await bookingEmailSnapshot(tx, bookingId)), refundCents: refund.amountCents };
   await enqueueEmail(tx, { kind: "admin_refunded_outside_app", bookingId, to: admin, payload: snapshot, discriminator: refund.id });

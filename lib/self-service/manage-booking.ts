@@ -12,6 +12,7 @@ import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { settings } from "@/lib/settings/settings";
 import { isPaid } from "@/lib/status/payment-status";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
@@ -26,6 +27,8 @@ export type ManageView = {
   durationMinutes: number;
   visitorTimeZone: string;
   businessTimeZone: string;
+  /** How far ahead the reschedule picker may go (BOOKING_WINDOW_DAYS). */
+  windowDays: number;
   method: MeetingMethodName;
   meetingUrl: string | null;
   paidCents: number;
@@ -66,7 +69,10 @@ export async function limitManageRequests(ip: string): Promise<void> {
 export async function getManageView(token: string, now = new Date()): Promise<ManageView> {
   const bookingId = await resolveManageToken(token, now);
   const db = await getDb();
-  const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true, payment: true } });
+  const [booking, s] = await Promise.all([
+    db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true, payment: true } }),
+    settings(db),
+  ]);
   const paid = isPaid(booking.payment);
   const canCancel = booking.status === "CONFIRMED" && booking.slot.startsAt > now;
   const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
@@ -78,7 +84,8 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
     endsAt: addMinutes(booking.slot.startsAt, booking.slot.durationMinutes).toISOString(),
     durationMinutes: booking.slot.durationMinutes,
     visitorTimeZone: booking.timeZone,
-    businessTimeZone: env().BUSINESS_TIME_ZONE,
+    businessTimeZone: s.BUSINESS_TIME_ZONE,
+    windowDays: s.BOOKING_WINDOW_DAYS,
     method: booking.method,
     meetingUrl: booking.status === "CONFIRMED" ? booking.meetingUrl : null,
     paidCents: paid ? booking.payment!.amountCents : 0,
@@ -86,7 +93,7 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
     currency: booking.payment?.currency ?? booking.slot.currency,
     paymentStatus: booking.payment?.status ?? null,
     refundIfCancelledNowCents: canCancel ? await previewCancellationRefund(bookingId, "policy", now) : 0,
-    refundPolicy: describeRefundPolicy(parseRefundPolicy(env().REFUND_POLICY)),
+    refundPolicy: describeRefundPolicy(parseRefundPolicy(s.REFUND_POLICY)),
     canCancel,
     reschedule: { allowed: reschedule.allowed, reason: reschedule.allowed ? null : reschedule.reason },
     icsSequence: booking.icsSequence,

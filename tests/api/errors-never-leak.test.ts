@@ -85,6 +85,12 @@ const m = vi.hoisted(() => ({
 }));
 
 vi.mock("@/lib/db", async (original) => ({ ...(await original<typeof import("@/lib/db")>()), getDb: m.getDb }));
+// Routes read the business's settings first; here they are the environment's, so each case's
+// own injected failure is what the route meets.
+vi.mock("@/lib/settings/settings", async (original) => {
+  const actual = await original<typeof import("@/lib/settings/settings")>();
+  return { ...actual, settings: async () => actual.settingDefaults() };
+});
 vi.mock("@/lib/auth/require-admin", () => ({ requireAdmin: m.requireAdmin }));
 vi.mock("@/lib/admin/bookings-query", async (original) => ({
   ...(await original<typeof import("@/lib/admin/bookings-query")>()),

@@ -16,6 +16,7 @@ const LINKS = [
   ["/admin/calendars", "Calendars"],
   ["/admin/calendar", "Calendar feed"],
   ["/admin/audit", "Audit log"],
+  ["/admin/settings", "Settings"],
 ] as const;
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {

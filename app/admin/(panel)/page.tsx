@@ -6,7 +6,7 @@ import { getDashboard, type MoneyByCurrency } from "@/lib/admin/dashboard";
 import { brokenConnections } from "@/lib/admin/calendars";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { BookingStatus } from "@/lib/db/generated/enums";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { BookingTable } from "../_components/booking-table";
 import { DataTable, Empty, Money, PageHeader, Section, When, linkClass, tdClass } from "../_components/ui";
 
@@ -60,7 +60,7 @@ function LateJobs({ jobs }: { jobs: JobHealth[] }) {
 
 export default async function DashboardPage() {
   await requireAdminPage();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const [d, broken] = await Promise.all([getDashboard(timeZone), brokenConnections()]);
   return (
     <>

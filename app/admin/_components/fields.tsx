@@ -45,20 +45,28 @@ export function Field({
 function Labelled({
   label,
   name,
+  hint,
   children,
 }: {
   label: string;
   name: string;
+  hint?: string;
   children: (control: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => React.ReactNode;
 }) {
   const id = useId();
   const error = useFieldError(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
       </label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined })}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-700">
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       <ErrorText id={`${id}-error`} error={error} />
     </div>
   );
@@ -68,10 +76,16 @@ export function SelectField({
   label,
   name,
   options,
+  hint,
   ...select
-}: { label: string; name: string; options: { value: string; label: string }[] } & React.SelectHTMLAttributes<HTMLSelectElement>) {
+}: {
+  label: string;
+  name: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
   return (
-    <Labelled label={label} name={name}>
+    <Labelled label={label} name={name} hint={hint}>
       {(control) => (
         <select name={name} className={inputClass} {...control} {...select}>
           {options.map((o) => (
@@ -88,10 +102,11 @@ export function SelectField({
 export function TextAreaField({
   label,
   name,
+  hint,
   ...area
-}: { label: string; name: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+}: { label: string; name: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <Labelled label={label} name={name}>
+    <Labelled label={label} name={name} hint={hint}>
       {(control) => <textarea name={name} className={inputClass} {...control} {...area} />}
     </Labelled>
   );
@@ -104,18 +119,28 @@ export function ChoiceGroup({
   type,
   options,
   defaultValues = [],
+  hint,
+  disabled,
 }: {
   legend: string;
   name: string;
   type: "checkbox" | "radio";
   options: { value: string; label: string }[];
   defaultValues?: string[];
+  hint?: string;
+  disabled?: boolean;
 }) {
   const id = useId();
   const error = useFieldError(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset aria-describedby={describedBy} disabled={disabled}>
       <legend className="text-sm font-medium text-slate-900">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-700">
+          {hint}
+        </p>
+      ) : null}
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-1.5 text-sm text-slate-900">

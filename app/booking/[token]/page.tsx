@@ -149,7 +149,7 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
                 timeZone={view.visitorTimeZone}
                 businessTimeZone={view.businessTimeZone}
                 nowIso={now.toISOString()}
-                windowDays={env().BOOKING_WINDOW_DAYS}
+                windowDays={view.windowDays}
                 reschedule={rescheduleBookingAction}
               />
             ) : (

@@ -33,8 +33,9 @@ export default async function DemoRoomPage({ params }: { params: Promise<{ metho
       <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <p className="font-semibold">For the site owner</p>
         <p className="mt-1">
-          Set <code className="rounded bg-slate-100 px-1 py-0.5">{room.envVar}</code> to your {label} room link (or configure the {label}{" "}
-          API credentials) and confirmed bookings will link to the real room. In production, {label} is not offered until it is configured.
+          Enter your {label} room link in Admin → Settings → Meeting methods (or set{" "}
+          <code className="rounded bg-slate-100 px-1 py-0.5">{room.envVar}</code>, or configure the {label} API credentials) and confirmed
+          bookings will link to the real room. In production, {label} is not offered until it is configured.
         </p>
       </div>
       <p>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { listAuditLog } from "@/lib/admin/audit-query";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { AuditTable } from "../../_components/audit-table";
 import { PageHeader, Pagination } from "../../_components/ui";
 
@@ -14,7 +14,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" />
-      <AuditTable entries={result.rows} timeZone={env().BUSINESS_TIME_ZONE} caption="Every admin action, newest first" showEntity />
+      <AuditTable
+        entries={result.rows}
+        timeZone={(await settings()).BUSINESS_TIME_ZONE}
+        caption="Every admin action, newest first"
+        showEntity
+      />
       <Pagination page={result.page} pageCount={result.pageCount} href={(p) => `/admin/audit?page=${p}`} />
     </>
   );

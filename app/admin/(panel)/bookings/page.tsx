@@ -3,7 +3,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { NO_PAYMENT, filtersQuery, listBookings, parseBookingFilters } from "@/lib/admin/bookings-query";
 import { BOOKING_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
 import { BookingStatus, PaymentStatus } from "@/lib/db/generated/enums";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { BookingTable } from "../../_components/booking-table";
 import { FilterSelect, PageHeader, Pagination, filterButtonClass, linkClass } from "../../_components/ui";
 
@@ -14,7 +14,7 @@ const label = "block text-sm font-medium text-slate-900";
 
 export default async function BookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const filters = parseBookingFilters(await searchParams);
   const result = await listBookings(filters, timeZone);
   const exportHref = `/api/admin/bookings/export?${filtersQuery(filters)}`;

@@ -1,6 +1,6 @@
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { calendarFeedStatus } from "@/lib/admin/calendar-feed";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { ActionForm } from "../../_components/action-form";
 import { PageHeader, Section, When } from "../../_components/ui";
 import { rotateFeedTokenAction } from "./actions";
@@ -10,7 +10,7 @@ export const metadata = { title: "Calendar feed" };
 export default async function CalendarFeedPage() {
   await requireAdminPage();
   const status = await calendarFeedStatus();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   return (
     <>
       <PageHeader title="Calendar feed" />

@@ -1,6 +1,6 @@
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { calendarsPage } from "@/lib/admin/calendars";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { oauthNotice } from "@/lib/calendars/oauth/notices";
 import { ActionForm } from "../../_components/action-form";
 import { ChoiceGroup, Field, SelectField } from "../../_components/fields";
@@ -16,7 +16,7 @@ export default async function CalendarsPage({ searchParams }: { searchParams: Pr
   await requireAdminPage();
   // The OAuth callback redirects here with ?oauth=<outcome>&provider=<google|microsoft>.
   const notice = oauthNotice(await searchParams);
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const { connections, choices, queue, stalePolicy } = await calendarsPage();
   return (
     <>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { emailFiltersSchema, listOutbox } from "@/lib/admin/email-outbox";
 import { EMAIL_STATUS_LABELS } from "@/lib/admin/labels";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { ActionForm } from "../../_components/action-form";
 import {
   DataTable,
@@ -22,7 +22,7 @@ export const metadata = { title: "Emails" };
 
 export default async function EmailsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const filters = emailFiltersSchema.parse(await searchParams);
   const result = await listOutbox(filters);
   return (

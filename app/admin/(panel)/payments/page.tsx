@@ -2,7 +2,7 @@ import Link from "next/link";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { listPayments, paymentFiltersSchema } from "@/lib/admin/payments-query";
 import { PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { isExternalRefund } from "@/lib/payments/external-refunds";
 import {
   Badge,
@@ -23,7 +23,7 @@ export const metadata = { title: "Payments" };
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const filters = paymentFiltersSchema.parse(await searchParams);
   const result = await listPayments(filters);
   return (

@@ -12,18 +12,18 @@ import {
   slotInputSchema,
   updateSlot,
 } from "@/lib/booking/slot-admin";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 
 const slotId = z.object({ slotId: z.uuid("Unknown slot.") });
 
 export const createSlotAction = adminAction("slot.create", slotInputSchema, async (actor, input) => {
-  const { hiddenBecause } = await createSlot(actor, input, env().BUSINESS_TIME_ZONE);
+  const { hiddenBecause } = await createSlot(actor, input, (await settings()).BUSINESS_TIME_ZONE);
   revalidatePath("/admin/slots");
   return hiddenBecause ? `Slot created. ${hiddenBecause}` : "Slot created.";
 });
 
 export const updateSlotAction = adminAction("slot.update", slotInputSchema.and(slotId), async (actor, input) => {
-  await updateSlot(actor, input.slotId, input, env().BUSINESS_TIME_ZONE);
+  await updateSlot(actor, input.slotId, input, (await settings()).BUSINESS_TIME_ZONE);
   revalidatePath("/admin/slots", "layout");
   return "Slot saved.";
 });
@@ -45,7 +45,7 @@ export const setSlotAvailabilityAction = adminAction(
 );
 
 export const bulkGenerateSlotsAction = adminAction("slot.bulk_generate", bulkSlotsSchema, async (actor, input) => {
-  const result = await bulkGenerateSlots(actor, input, env().BUSINESS_TIME_ZONE);
+  const result = await bulkGenerateSlots(actor, input, (await settings()).BUSINESS_TIME_ZONE);
   revalidatePath("/admin/slots");
   return `Created ${result.created} slots; ${result.existing} already existed or overlapped and were skipped.`;
 });

@@ -5,7 +5,7 @@ import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { DEFAULT_PLAN } from "@/lib/booking/slot-generator";
 import { unbookableExplanation, unbookableReason } from "@/lib/booking/bookability";
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../_components/action-form";
@@ -40,7 +40,7 @@ function SlotStatus({ slot, now }: { slot: WeekSlot; now: Date }) {
 export default async function SlotsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
   const params = await searchParams;
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const now = new Date();
   const week = await slotWeek(typeof params.week === "string" ? params.week : undefined, timeZone, now);
   const allMethods = MEETING_METHODS.map((m) => ({ value: m, label: METHOD_INFO[m].label }));

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPublicBooking, type PublicBooking } from "@/lib/booking/public-view";
-import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
+import { settings } from "@/lib/settings/settings";
 import { BookingStatus } from "@/components/contact/booking-status";
 
 // A booking's own page, reached after paying (and from Stripe's return). The id is
@@ -20,7 +20,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
-  const e = env();
+  const e = await settings();
   return (
     <BookingStatus
       booking={booking}

@@ -6,7 +6,7 @@ import { getBookingDetail, type BookingDetail } from "@/lib/admin/booking-detail
 import { OUTCOME_LABELS } from "@/lib/admin/labels";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
 import { formatMoney } from "@/lib/format";
@@ -214,7 +214,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   if (!bookingIdSchema.safeParse(id).success) notFound();
   const b = await getBookingDetail(id);
   if (!b) notFound();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const now = new Date();
   const payment = b.payment;
   const remaining = payment ? payment.amountCents - payment.refundedCents : 0;

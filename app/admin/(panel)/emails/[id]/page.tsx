@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getOutboxEmail, outboxAttachments } from "@/lib/admin/email-outbox";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { ActionForm } from "../../../_components/action-form";
 import { EmailStatusBadge, PageHeader, Section, When, linkClass } from "../../../_components/ui";
 import { resendEmailAction } from "../actions";
@@ -16,7 +16,7 @@ export default async function EmailPage({ params }: { params: Promise<{ id: stri
   if (!z.uuid().safeParse(id).success) notFound();
   const email = await getOutboxEmail(id);
   if (!email) notFound();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const attachments = await outboxAttachments(email);
   return (
     <>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requireAdminPage } from "@/lib/auth/require-admin";
 import { getSlot } from "@/lib/admin/slots-query";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../../_components/action-form";
@@ -19,7 +19,7 @@ export default async function EditSlotPage({ params }: { params: Promise<{ id: s
   if (!z.uuid().safeParse(id).success) notFound();
   const slot = await getSlot(id);
   if (!slot) notFound();
-  const timeZone = env().BUSINESS_TIME_ZONE;
+  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
   const week = formatInZone(slot.startsAt, timeZone, "yyyy-MM-dd");
   return (
     <>

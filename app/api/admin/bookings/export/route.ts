@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { bookingsForExport, parseBookingFilters } from "@/lib/admin/bookings-query";
 import { bookingsCsv } from "@/lib/admin/bookings-csv";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { errorResponse } from "@/lib/http/responses";
 import { formatInZone } from "@/lib/time-zones";
 
@@ -9,7 +9,7 @@ import { formatInZone } from "@/lib/time-zones";
 export async function GET(request: Request): Promise<Response> {
   try {
     await requireAdmin();
-    const timeZone = env().BUSINESS_TIME_ZONE;
+    const timeZone = (await settings()).BUSINESS_TIME_ZONE;
     const filters = parseBookingFilters(new URL(request.url).searchParams);
     const csv = bookingsCsv(await bookingsForExport(filters, timeZone), timeZone);
     const stamp = formatInZone(new Date(), timeZone, "yyyy-MM-dd-HHmm");
