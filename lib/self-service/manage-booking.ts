@@ -13,6 +13,7 @@ import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { isPaid } from "@/lib/status/payment-status";
+import { settings } from "@/lib/settings/settings";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
 // resolves the token first; a wrong, revoked or expired token is a plain not-found.
@@ -69,7 +70,7 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true, payment: true } });
   const paid = isPaid(booking.payment);
   const canCancel = booking.status === "CONFIRMED" && booking.slot.startsAt > now;
-  const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
+  const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, await settings(db), now);
   return {
     bookingId: booking.id,
     status: booking.status,

@@ -4,6 +4,8 @@ import { NO_PAYMENT, filtersQuery, listBookings, parseBookingFilters } from "@/l
 import { BOOKING_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
 import { BookingStatus, PaymentStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
+import { bookingRuleBreaches } from "@/lib/booking/rule-breaches";
+import { settings } from "@/lib/settings/settings";
 import { BookingTable } from "../../_components/booking-table";
 import { FilterSelect, PageHeader, Pagination, filterButtonClass, linkClass } from "../../_components/ui";
 
@@ -17,6 +19,11 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   const timeZone = env().BUSINESS_TIME_ZONE;
   const filters = parseBookingFilters(await searchParams);
   const result = await listBookings(filters, timeZone);
+  const breaches = await bookingRuleBreaches(
+    result.rows.map((r) => r.id),
+    await settings(),
+    new Date(),
+  );
   const exportHref = `/api/admin/bookings/export?${filtersQuery(filters)}`;
   return (
     <>
@@ -78,7 +85,13 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
       <p className="mb-2 text-sm text-slate-700" role="status">
         {result.total} {result.total === 1 ? "booking" : "bookings"} found. Dates are slot start dates in {timeZone}.
       </p>
-      <BookingTable rows={result.rows} timeZone={timeZone} caption="Bookings" empty="No bookings match these filters." />
+      <BookingTable
+        rows={result.rows}
+        timeZone={timeZone}
+        caption="Bookings"
+        empty="No bookings match these filters."
+        breaches={breaches}
+      />
       <Pagination page={result.page} pageCount={result.pageCount} href={(page) => `/admin/bookings?${filtersQuery(filters, { page })}`} />
     </>
   );
