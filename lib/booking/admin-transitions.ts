@@ -8,7 +8,9 @@ import { recordAudit, type AuditActor } from "@/lib/audit/audit-log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
+import { settings } from "@/lib/settings/settings";
 import { rotateManageTokenFrom } from "./manage-access";
+import { bookingRuleBreaches } from "./rule-breaches";
 import { confirmBooking } from "./transitions";
 
 // Booking moves only an admin makes. Each is a conditional UPDATE (so a concurrent move
@@ -64,9 +66,11 @@ async function currentStatus(tx: Tx, bookingId: string): Promise<BookingStatus> 
 
 /**
  * Confirms a booking on a free slot (paid slots confirm themselves when the visitor pays).
- * A lapsed hold is revived when nobody else took the slot meanwhile.
+ * A lapsed hold is revived when nobody else took the slot meanwhile. Buffers and caps do not
+ * stop the admin (ADR 105): the move goes through, and `warnings` names each rule it breaks,
+ * also kept in the audit entry, so the override is explicit and on record.
  */
-export async function adminConfirmBooking(actor: AuditActor, bookingId: string, now = new Date()): Promise<void> {
+export async function adminConfirmBooking(actor: AuditActor, bookingId: string, now = new Date()): Promise<{ warnings: string[] }> {
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
@@ -74,21 +78,24 @@ export async function adminConfirmBooking(actor: AuditActor, bookingId: string, 
     throw new AppError("invalid_transition", "This slot requires payment: mark it paid outside the app or the fee waived to confirm it.");
   }
   const link = await meetingLinkFor(meetingRequestFor(booking));
+  const s = await settings(db);
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const before = await currentStatus(tx, bookingId);
       const outcome = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (outcome !== "confirmed") {
         throw new AppError("invalid_transition", `This booking is ${ADMIN_STATUS_LABEL[before]} and cannot be confirmed.`);
       }
+      const warnings = (await bookingRuleBreaches([bookingId], s, now, tx)).get(bookingId) ?? [];
       await recordAudit(tx, actor, {
         action: "booking.confirm",
         entityType: "booking",
         entityId: bookingId,
         bookingId,
         before: { status: before },
-        after: { status: "CONFIRMED", meetingUrl: link.url },
+        after: { status: "CONFIRMED", meetingUrl: link.url, ...(warnings.length > 0 ? { rulesOverridden: warnings } : {}) },
       });
+      return { warnings };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("slot_taken", "Someone else has booked this slot since the hold lapsed.");

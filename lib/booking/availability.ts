@@ -1,13 +1,12 @@
 import "server-only";
-import { settings } from "@/lib/settings/settings";
-import { addDays, addMinutes } from "date-fns";
+import { settings, type Settings } from "@/lib/settings/settings";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import { SETTLED_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
-import { env } from "@/lib/env";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
-import { calendarFreeSql } from "@/lib/calendars/busy-sql";
+import { bookableRange, bookingRules } from "./rules";
+import { calendarFreeWithBuffersSql, crossBookingFreeSql } from "./rules-sql";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { sha256Hex } from "./ids";
 
@@ -45,19 +44,18 @@ export type Viewer = { clientSession?: string };
 // Stored hashes are hex, never empty: an anonymous viewer's "" matches no hold.
 const viewerHash = (viewer: Viewer) => (viewer.clientSession ? sha256Hex(viewer.clientSession) : "");
 
-/** Visitors may book from MIN_NOTICE_MINUTES after now until BOOKING_WINDOW_DAYS after it (lib/booking/bookability.ts shares it). */
-export function bookingWindow(now: Date, day?: { start: Date; end: Date }): Window {
-  const e = env();
-  const from = addMinutes(now, e.MIN_NOTICE_MINUTES);
-  const to = addDays(now, e.BOOKING_WINDOW_DAYS);
+/** Visitors may book from MIN_NOTICE_MINUTES after now until BOOKING_WINDOW_DAYS after it (lib/booking/rules.ts). */
+export function bookingWindow(now: Date, s: Settings, day?: { start: Date; end: Date }): Window {
+  const { from, to } = bookableRange(bookingRules(s), now);
   if (!day) return { now, from, to };
   return { now, from: day.start > from ? day.start : from, to: day.end < to ? day.end : to };
 }
 
 /** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
-async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): Promise<string> {
-  const timeZone = env().BUSINESS_TIME_ZONE;
-  const offered = offeredMethods(await settings(db));
+async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewer: Viewer): Promise<string> {
+  const timeZone = s.BUSINESS_TIME_ZONE;
+  const rules = bookingRules(s);
+  const offered = offeredMethods(s);
   const own = viewerHash(viewer);
   const rows = await db.$queryRaw<{ body: string }[]>`
     WITH open AS (
@@ -75,8 +73,10 @@ async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): P
       WHERE s."isAvailable"
         AND s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}
         AND s."methods"::text[] && ${offered}::text[]
-        -- Busy in the owner's calendars (the cache only; lib/calendars/busy-sql.ts).
-        AND ${calendarFreeSql(window.now)}
+        -- Busy in the owner's calendars (the cache only; lib/calendars/busy-sql.ts), with the buffers.
+        AND ${calendarFreeWithBuffersSql(rules, window.now)}
+        -- Buffers and day/week caps against other live bookings (TRUE when off; rules-sql.ts).
+        AND ${crossBookingFreeSql(rules, { now: window.now })}
         AND NOT EXISTS (
           SELECT 1 FROM "Booking" b
           WHERE b."slotId" = s."id"
@@ -107,8 +107,8 @@ async function availableDatesJson(db: DbOrTx, window: Window, viewer: Viewer): P
 // Concurrent identical reads share one query in flight (request coalescing): under a burst,
 // each response is at most one query's duration older than its request, and nothing is
 // kept once the query settles. Bookability is still decided by placeHold's atomic INSERT.
-const inflight = new Map<string, Promise<string>>();
-function coalesced(key: string, read: () => Promise<string>): Promise<string> {
+const inflight = new Map<string, Promise<ZonedJson>>();
+function coalesced(key: string, read: () => Promise<ZonedJson>): Promise<ZonedJson> {
   let pending = inflight.get(key);
   if (!pending) {
     pending = read().finally(() => inflight.delete(key));
@@ -121,23 +121,38 @@ function coalesced(key: string, read: () => Promise<string>): Promise<string> {
  * The body of GET /api/slots/available's `dates`: bookable slots in the booking window,
  * grouped by date in the business time zone, as JSON text.
  */
-export function availableDatesBody(viewer: Viewer = {}): Promise<string> {
+export function availableDatesBody(viewer: Viewer = {}): Promise<ZonedJson> {
   // Anonymous reads (the burst case) still share one query; a viewer's own differ by hold.
-  return coalesced(`all:${viewerHash(viewer)}`, async () => availableDatesJson(await getDb(), bookingWindow(new Date()), viewer));
+  return coalesced(`all:${viewerHash(viewer)}`, () => datesJson(new Date(), viewer));
+}
+
+/** JSON text with the business zone it was grouped in (one settings read per request). */
+export type ZonedJson = { timeZone: string; json: string };
+
+async function datesJson(now: Date, viewer: Viewer, dateKey?: string): Promise<ZonedJson> {
+  const db = await getDb();
+  const s = await settings(db);
+  const day = dateKey === undefined ? undefined : localDayBounds(dateKey, s.BUSINESS_TIME_ZONE);
+  return { timeZone: s.BUSINESS_TIME_ZONE, json: await availableDatesJson(db, s, bookingWindow(now, s, day), viewer) };
 }
 
 /** Bookable slots in the booking window, grouped by date in the business time zone. */
 export async function listAvailableDates(now = new Date(), viewer: Viewer = {}): Promise<AvailableDate[]> {
-  return JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now), viewer)) as AvailableDate[];
+  return JSON.parse((await datesJson(now, viewer)).json) as AvailableDate[];
 }
 
 /** `[...slots]` of one business-local date (YYYY-MM-DD, already validated), as JSON text. */
-export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}): Promise<string> {
+export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}): Promise<ZonedJson> {
   return coalesced(`date:${dateKey}:${viewerHash(viewer)}`, () => slotsOnJson(dateKey, new Date(), viewer));
 }
 
-async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer): Promise<string> {
-  const day = localDayBounds(dateKey, env().BUSINESS_TIME_ZONE);
-  const [only] = JSON.parse(await availableDatesJson(await getDb(), bookingWindow(now, day), viewer)) as AvailableDate[];
-  return JSON.stringify(only?.slots ?? []);
+async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer): Promise<ZonedJson> {
+  const { timeZone, json } = await datesJson(now, viewer, dateKey);
+  const [only] = JSON.parse(json) as AvailableDate[];
+  return { timeZone, json: JSON.stringify(only?.slots ?? []) };
+}
+
+/** The slots of one business-local date (tests and server pages; the route uses the JSON text). */
+export async function listAvailableSlotsOn(dateKey: string, now = new Date(), viewer: Viewer = {}): Promise<AvailableSlot[]> {
+  return JSON.parse((await slotsOnJson(dateKey, now, viewer)).json) as AvailableSlot[];
 }

@@ -5,6 +5,7 @@ import { createSlot } from "@/tests/helpers/factories";
 import { newBookingId } from "@/lib/booking/ids";
 import type { BookingStatus } from "@/lib/db/generated/enums";
 import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { listAvailableDates } from "./availability";
 import { unbookableExplanation, unbookableReason, type UnbookableReason } from "./bookability";
 import { createSlot as adminCreateSlot, slotInputSchema } from "./slot-admin";
@@ -60,12 +61,12 @@ describe("why a slot is not bookable", () => {
     const visible = new Set((await listAvailableDates(now)).flatMap((d) => d.slots.map((s) => s.id)));
     for (const [expected, slot] of cases) {
       const withBookings = await t.db.slot.findUniqueOrThrow({ where: { id: slot.id }, include: { bookings: true } });
-      const reason = unbookableReason(withBookings, now);
+      const reason = unbookableReason(withBookings, now, await settings(t.db));
       expect({ at: slot.startsAt.toISOString(), reason }).toEqual({ at: slot.startsAt.toISOString(), reason: expected });
       // The same rules as what visitors are shown.
       expect(visible.has(slot.id)).toBe(reason === null);
     }
-    expect(unbookableExplanation("notice")).toContain(`${e.MIN_NOTICE_MINUTES} minutes`);
+    expect(unbookableExplanation("notice", await settings(t.db))).toContain(`${e.MIN_NOTICE_MINUTES} minutes`);
   });
 
   it("warns the admin when a slot just created will be hidden from visitors", async () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { addMinutes } from "date-fns";
 import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { AppError } from "@/lib/errors/app-error";
 import { bookingIdSchema } from "./schemas";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
@@ -43,7 +43,7 @@ export async function getPublicBooking(id: string): Promise<PublicBooking> {
     method: booking.method,
     meetingUrl: live ? booking.meetingUrl : null,
     visitorTimeZone: booking.timeZone,
-    businessTimeZone: env().BUSINESS_TIME_ZONE,
+    businessTimeZone: (await settings(db)).BUSINESS_TIME_ZONE,
     amountCents: booking.payment?.amountCents ?? booking.slot.priceCents,
     currency: booking.payment?.currency ?? booking.slot.currency,
     paymentStatus: booking.payment?.status ?? null,

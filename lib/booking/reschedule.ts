@@ -1,26 +1,32 @@
 import "server-only";
-import { addHours } from "date-fns";
+import { addMinutes } from "date-fns";
 import { getDb, isUniqueViolation } from "@/lib/db";
-import { env } from "@/lib/env";
+import { settings, type Settings } from "@/lib/settings/settings";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { isPaid } from "@/lib/status/payment-status";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
-import { expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
+import { assertRulesAllow, expireLapsedHoldsOnSlot, loadHoldableSlot } from "./holds";
+import { beforeRescheduleCutoff, bookingRules, ruleLockKeys } from "./rules";
+import { takeRuleLocks } from "./rules-sql";
 
 // Moving a confirmed booking to another slot is one UPDATE of its slotId: the partial
 // unique index makes the claim on the new slot atomic, and the old slot is free the moment
 // the row leaves it. The payment stays on the booking, so nothing is charged twice.
+// Buffers and caps are checked after the rules' locks (ADR 104) with the booking itself left
+// out of the count: a move within the same day or week does not count it twice, and its own
+// old time never blocks its new one through the buffer.
 
 export type RescheduleCheck = { allowed: true } | { allowed: false; reason: string };
 
 /** Whether the booking may still be moved (confirmed, and before the cutoff). */
-export function rescheduleCheck(booking: { status: string; startsAt: Date }, now = new Date()): RescheduleCheck {
+export function rescheduleCheck(booking: { status: string; startsAt: Date }, s: Settings, now = new Date()): RescheduleCheck {
   if (booking.status !== "CONFIRMED") return { allowed: false, reason: "Only a confirmed booking can be rescheduled." };
-  const hours = env().RESCHEDULE_CUTOFF_HOURS;
-  if (now >= addHours(booking.startsAt, -hours)) {
+  const rules = bookingRules(s);
+  const hours = rules.rescheduleCutoffHours;
+  if (!beforeRescheduleCutoff(rules, booking.startsAt, now)) {
     return {
       allowed: false,
       reason: `Bookings can be rescheduled up to ${hours} hours before the start. Please contact us to change this one.`,
@@ -31,14 +37,19 @@ export function rescheduleCheck(booking: { status: string; startsAt: Date }, now
 
 export async function rescheduleBooking(bookingId: string, newSlotId: string, now = new Date()): Promise<{ icsSequence: number }> {
   const db = await getDb();
+  const s = await settings(db);
+  const rules = bookingRules(s);
   try {
     return await db.$transaction(async (tx) => {
       const booking = await tx.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
       if (!booking) throw new AppError("not_found", "Booking not found.");
-      const check = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
+      const check = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, s, now);
       if (!check.allowed) throw new AppError("reschedule_not_allowed", check.reason);
       if (newSlotId === booking.slotId) throw new AppError("validation_failed", "That is already your booking's time.");
-      const slot = await loadHoldableSlot(tx, { slotId: newSlotId, method: booking.method }, now);
+      const slot = await loadHoldableSlot(tx, { slotId: newSlotId, method: booking.method }, now, s);
+      // The per-email cap is not asked: a move leaves the visitor's number of bookings as it was.
+      await takeRuleLocks(tx, ruleLockKeys(rules, { startsAt: slot.startsAt, endsAt: addMinutes(slot.startsAt, slot.durationMinutes) }));
+      await assertRulesAllow(tx, slot.id, rules, { now, excludeBookingId: bookingId });
       // The fee counts as paid once money was taken, even if some of it was refunded since:
       // a partial refund is the business's goodwill, not a reason to charge again.
       const paid = isPaid(booking.payment) ? booking.payment.amountCents : 0;

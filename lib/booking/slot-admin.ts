@@ -10,7 +10,9 @@ import { parseAmountToCents } from "@/lib/format";
 import { DEFAULT_PLAN, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 import { seedSlots, type SeedResult } from "./seed-slots";
 import { LIVE_BOOKING_STATUSES } from "@/lib/status/booking-status";
-import { unbookableExplanation, unbookableReason } from "./bookability";
+import { slotReasons, unbookableExplanation, type UnbookableReason } from "./bookability";
+import { settings } from "@/lib/settings/settings";
+import { planSlots } from "./slot-generator";
 
 // Slot management for the admin. Integrity stays in the database: the exclusion
 // constraint "Slot_no_overlap" refuses overlapping slots, and "edit or delete only when no
@@ -165,8 +167,10 @@ export async function createSlot(
       return slot.id;
     }),
   );
-  const reason = unbookableReason({ ...data, bookings: [] }, now);
-  return { id, hiddenBecause: reason ? unbookableExplanation(reason) : null };
+  // The same rules as the listing, buffers and caps included: the slot exists now, so the database can say.
+  const s = await settings(db);
+  const reason = (await slotReasons([{ ...data, id, bookings: [] }], s, now, db)).get(id);
+  return { id, hiddenBecause: reason ? unbookableExplanation(reason, s) : null };
 }
 
 export async function updateSlot(actor: AuditActor, slotId: string, input: SlotInput, timeZone: string): Promise<void> {
@@ -223,10 +227,36 @@ export async function setSlotAvailability(actor: AuditActor, slotId: string, isA
   });
 }
 
+export type BulkResult = SeedResult & {
+  /** Planned slots visitors will not see, by reason, with the admin's explanation (past and booked left out). */
+  hidden: { reason: UnbookableReason; count: number; explanation: string }[];
+};
+
+/** Why the planned slots are hidden from visitors, counted per reason (the bulk generator's warning). */
+async function hiddenAmong(planned: readonly Date[], now: Date): Promise<BulkResult["hidden"]> {
+  const db = await getDb();
+  const s = await settings(db);
+  const slots = await db.slot.findMany({
+    where: { startsAt: { in: [...planned] } },
+    include: { bookings: { select: { status: true, holdExpiresAt: true } } },
+  });
+  const counts = new Map<UnbookableReason, number>();
+  for (const reason of (await slotReasons(slots, s, now, db)).values()) {
+    if (reason && reason !== "past" && reason !== "booked" && reason !== "held") counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => ({ reason, count, explanation: unbookableExplanation(reason, s) }));
+}
+
 /** Bulk generation through the seed script's own code path (seedSlots). */
-export async function bulkGenerateSlots(actor: AuditActor, input: BulkSlotsInput, timeZone: string, now = new Date()): Promise<SeedResult> {
+export async function bulkGenerateSlots(actor: AuditActor, input: BulkSlotsInput, timeZone: string, now = new Date()): Promise<BulkResult> {
   const options = planOptions(input, timeZone);
   const result = await seedSlots(options, { from: now });
+  const hidden = await hiddenAmong(
+    planSlots(options, now)
+      .filter((slot) => slot.startsAt > now)
+      .map((slot) => slot.startsAt),
+    now,
+  );
   const db = await getDb();
   await recordAudit(db, actor, {
     action: "slot.bulk_generate",
@@ -234,5 +264,5 @@ export async function bulkGenerateSlots(actor: AuditActor, input: BulkSlotsInput
     entityId: "bulk",
     after: { ...options, created: result.created, skipped: result.existing },
   });
-  return result;
+  return { ...result, hidden };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { env } from "@/lib/env";
+import { settings } from "@/lib/settings/settings";
 import { log } from "@/lib/log";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
@@ -42,7 +42,7 @@ export async function confirmBooking(
   await activateManageToken(tx, bookingId);
   const snapshot = await bookingEmailSnapshot(tx, bookingId);
   await enqueueEmail(tx, { kind: "booking_confirmed", bookingId, to: snapshot.email, payload: snapshot });
-  const admin = env().ADMIN_NOTIFY_EMAIL;
+  const admin = (await settings(tx)).ADMIN_NOTIFY_EMAIL;
   if (admin) await enqueueEmail(tx, { kind: "admin_new_booking", bookingId, to: admin, payload: snapshot });
   await enqueueCalendarWrites(tx, bookingId, options.now);
   log("info", "booking.confirmed", { bookingId });
@@ -82,7 +82,7 @@ export async function cancelBooking(
   if (before.status === "CONFIRMED") {
     const snapshot = { ...(await bookingEmailSnapshot(tx, bookingId)), refundCents: options.refundCents };
     await enqueueEmail(tx, { kind: "booking_cancelled", bookingId, to: snapshot.email, payload: snapshot });
-    const admin = env().ADMIN_NOTIFY_EMAIL;
+    const admin = (await settings(tx)).ADMIN_NOTIFY_EMAIL;
     if (admin && options.notifyAdmin) {
       await enqueueEmail(tx, { kind: "admin_booking_cancelled", bookingId, to: admin, payload: snapshot });
     }

@@ -11,15 +11,21 @@ import { env } from "@/lib/env";
 //   connection): a booking's own event never blocks its reschedule;
 // - CALENDAR_STALE_POLICY=hide and a connection's last good read, older than
 //   CALENDAR_CACHE_MAX_AGE_MINUTES, covered the slot (ADR 091).
+// With buffers (BUFFER_BEFORE/AFTER_MINUTES), the slot's time is widened by them first: a
+// busy event ending 10 minutes before a slot with a 15-minute "before" buffer blocks it.
 
-export function calendarFreeSql(now: Date): Prisma.Sql {
+export type SlotBuffers = { before: number; after: number };
+
+export function calendarFreeSql(now: Date, buffers: SlotBuffers = { before: 0, after: 0 }): Prisma.Sql {
   const e = env();
+  const start = Prisma.sql`(s."startsAt" - make_interval(mins => ${buffers.before}::int))`;
+  const end = Prisma.sql`(s."startsAt" + make_interval(mins => s."durationMinutes" + ${buffers.after}::int))`;
   const staleBefore = e.CALENDAR_STALE_POLICY === "hide" ? subMinutes(now, e.CALENDAR_CACHE_MAX_AGE_MINUTES) : null;
   return Prisma.sql`(
     NOT EXISTS (
       SELECT 1 FROM "CalendarBusyInterval" bi
-      WHERE bi."startsAt" < s."startsAt" + make_interval(mins => s."durationMinutes")
-        AND bi."endsAt" > s."startsAt"
+      WHERE bi."startsAt" < ${end}
+        AND bi."endsAt" > ${start}
         AND NOT EXISTS (
           SELECT 1 FROM "CalendarEvent" ce
           WHERE ce."uid" = bi."eventUid"
@@ -29,8 +35,8 @@ export function calendarFreeSql(now: Date): Prisma.Sql {
     AND NOT EXISTS (
       SELECT 1 FROM "CalendarBusyWindow" w
       WHERE w."fetchedAt" < ${staleBefore}::timestamptz
-        AND w."windowStart" < s."startsAt" + make_interval(mins => s."durationMinutes")
-        AND w."windowEnd" > s."startsAt"
+        AND w."windowStart" < ${end}
+        AND w."windowEnd" > ${start}
     )
   )`;
 }

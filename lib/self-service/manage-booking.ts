@@ -75,7 +75,7 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
   ]);
   const paid = isPaid(booking.payment);
   const canCancel = booking.status === "CONFIRMED" && booking.slot.startsAt > now;
-  const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, now);
+  const reschedule = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, s, now);
   return {
     bookingId: booking.id,
     status: booking.status,

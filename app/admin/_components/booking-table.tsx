@@ -9,11 +9,14 @@ export function BookingTable({
   timeZone,
   caption,
   empty,
+  breaches,
 }: {
   rows: BookingListRow[];
   timeZone: string;
   caption: string;
   empty: string;
+  /** Booking id → the current rules it would break (lib/booking/rule-breaches). */
+  breaches?: ReadonlyMap<string, string[]>;
 }) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;
   return (
@@ -33,6 +36,11 @@ export function BookingTable({
           <td className={tdClass}>{METHOD_INFO[b.method].label}</td>
           <td className={tdClass}>
             <BookingStatusBadge status={b.status} />
+            {breaches?.get(b.id)?.map((m) => (
+              <div key={m} data-testid="rule-breach" className="mt-1 text-xs text-amber-900">
+                {m}
+              </div>
+            ))}
           </td>
           <td className={tdClass}>
             <PaymentStateBadge payment={b.payment} booking={b} />

@@ -3,6 +3,7 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { NO_PAYMENT, filtersQuery, listBookings, parseBookingFilters } from "@/lib/admin/bookings-query";
 import { BOOKING_STATUS_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/admin/labels";
 import { BookingStatus, PaymentStatus } from "@/lib/db/generated/enums";
+import { bookingRuleBreaches } from "@/lib/booking/rule-breaches";
 import { settings } from "@/lib/settings/settings";
 import { BookingTable } from "../../_components/booking-table";
 import { FilterSelect, PageHeader, Pagination, filterButtonClass, linkClass } from "../../_components/ui";
@@ -14,9 +15,15 @@ const label = "block text-sm font-medium text-slate-900";
 
 export default async function BookingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
-  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
+  const s = await settings();
+  const timeZone = s.BUSINESS_TIME_ZONE;
   const filters = parseBookingFilters(await searchParams);
   const result = await listBookings(filters, timeZone);
+  const breaches = await bookingRuleBreaches(
+    result.rows.map((r) => r.id),
+    s,
+    new Date(),
+  );
   const exportHref = `/api/admin/bookings/export?${filtersQuery(filters)}`;
   return (
     <>
@@ -78,7 +85,13 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
       <p className="mb-2 text-sm text-slate-700" role="status">
         {result.total} {result.total === 1 ? "booking" : "bookings"} found. Dates are slot start dates in {timeZone}.
       </p>
-      <BookingTable rows={result.rows} timeZone={timeZone} caption="Bookings" empty="No bookings match these filters." />
+      <BookingTable
+        rows={result.rows}
+        timeZone={timeZone}
+        caption="Bookings"
+        empty="No bookings match these filters."
+        breaches={breaches}
+      />
       <Pagination page={result.page} pageCount={result.pageCount} href={(page) => `/admin/bookings?${filtersQuery(filters, { page })}`} />
     </>
   );

@@ -47,5 +47,6 @@ export const setSlotAvailabilityAction = adminAction(
 export const bulkGenerateSlotsAction = adminAction("slot.bulk_generate", bulkSlotsSchema, async (actor, input) => {
   const result = await bulkGenerateSlots(actor, input, (await settings()).BUSINESS_TIME_ZONE);
   revalidatePath("/admin/slots");
-  return `Created ${result.created} slots; ${result.existing} already existed or overlapped and were skipped.`;
+  const hidden = result.hidden.map((h) => ` ${h.count} hidden from visitors: ${h.explanation}`).join("");
+  return `Created ${result.created} slots; ${result.existing} already existed or overlapped and were skipped.${hidden}`;
 });

@@ -3,9 +3,9 @@ import { requireAdminPage } from "@/lib/auth/require-admin";
 import { slotWeek, type WeekSlot } from "@/lib/admin/slots-query";
 import { BOOKING_STATUS_LABELS } from "@/lib/admin/labels";
 import { DEFAULT_PLAN } from "@/lib/booking/slot-generator";
-import { unbookableExplanation, unbookableReason } from "@/lib/booking/bookability";
+import { slotReasons, unbookableExplanation, type UnbookableReason } from "@/lib/booking/bookability";
+import { settings, type Settings } from "@/lib/settings/settings";
 import { MEETING_METHODS, METHOD_INFO } from "@/lib/meeting-methods";
-import { settings } from "@/lib/settings/settings";
 import { formatDecimalAmount } from "@/lib/format";
 import { formatInZone } from "@/lib/time-zones";
 import { ActionForm } from "../../_components/action-form";
@@ -16,7 +16,7 @@ import { bulkGenerateSlotsAction, createSlotAction, setSlotAvailabilityAction } 
 
 export const metadata = { title: "Slots" };
 
-function SlotStatus({ slot, now }: { slot: WeekSlot; now: Date }) {
+function SlotStatus({ slot, now, reason, s }: { slot: WeekSlot; now: Date; reason: UnbookableReason | null; s: Settings }) {
   const booking = slot.bookings.find((b) => b.status !== "PENDING_PAYMENT" || (b.holdExpiresAt && b.holdExpiresAt > now));
   if (booking) {
     return (
@@ -25,14 +25,13 @@ function SlotStatus({ slot, now }: { slot: WeekSlot; now: Date }) {
       </Link>
     );
   }
-  const reason = unbookableReason(slot, now);
   if (!reason) return <Badge tone="green">Open</Badge>;
   if (reason === "past") return <Badge tone="slate">Past</Badge>;
   if (reason === "closed") return <Badge tone="slate">Closed</Badge>;
   return (
     <span className="flex flex-col gap-1" data-testid="slot-hidden">
       <Badge tone="amber">Hidden from visitors</Badge>
-      <span className="text-xs text-slate-700">{unbookableExplanation(reason)}</span>
+      <span className="text-xs text-slate-700">{unbookableExplanation(reason, s)}</span>
     </span>
   );
 }
@@ -40,9 +39,15 @@ function SlotStatus({ slot, now }: { slot: WeekSlot; now: Date }) {
 export default async function SlotsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdminPage();
   const params = await searchParams;
-  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
+  const s = await settings();
+  const timeZone = s.BUSINESS_TIME_ZONE;
   const now = new Date();
   const week = await slotWeek(typeof params.week === "string" ? params.week : undefined, timeZone, now);
+  const reasons = await slotReasons(
+    week.days.flatMap((d) => d.slots),
+    s,
+    now,
+  );
   const allMethods = MEETING_METHODS.map((m) => ({ value: m, label: METHOD_INFO[m].label }));
 
   return (
@@ -89,7 +94,7 @@ export default async function SlotsPage({ searchParams }: { searchParams: Promis
                         </span>
                         <span className="w-56 text-slate-700">{slot.methods.map((m) => METHOD_INFO[m].label).join(", ")}</span>
                         <span className="w-56">
-                          <SlotStatus slot={slot} now={now} />
+                          <SlotStatus slot={slot} now={now} reason={reasons.get(slot.id) ?? null} s={s} />
                         </span>
                         <ActionForm
                           action={setSlotAvailabilityAction}

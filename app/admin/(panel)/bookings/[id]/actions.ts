@@ -24,9 +24,10 @@ function refreshBooking(bookingId: string) {
 }
 
 export const confirmBookingAction = adminAction("booking.confirm", booking, async (actor, { bookingId }) => {
-  await adminConfirmBooking(actor, bookingId);
+  const { warnings } = await adminConfirmBooking(actor, bookingId);
   refreshBooking(bookingId);
-  return "Booking confirmed; the visitor has been emailed.";
+  const note = warnings.length > 0 ? ` Note: this goes over the booking rules. ${warnings.join(" ")}` : "";
+  return `Booking confirmed; the visitor has been emailed.${note}`;
 });
 
 const settleSchema = booking.extend({

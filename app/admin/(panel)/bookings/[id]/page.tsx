@@ -9,6 +9,7 @@ import { bookingIdSchema } from "@/lib/booking/schemas";
 import { settings } from "@/lib/settings/settings";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
+import { bookingRuleBreaches } from "@/lib/booking/rule-breaches";
 import { formatMoney } from "@/lib/format";
 import { isExternalRefund } from "@/lib/payments/external-refunds";
 import { ActionForm } from "../../../_components/action-form";
@@ -214,11 +215,13 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   if (!bookingIdSchema.safeParse(id).success) notFound();
   const b = await getBookingDetail(id);
   if (!b) notFound();
-  const timeZone = (await settings()).BUSINESS_TIME_ZONE;
+  const s = await settings();
+  const timeZone = s.BUSINESS_TIME_ZONE;
   const now = new Date();
   const payment = b.payment;
   const remaining = payment ? payment.amountCents - payment.refundedCents : 0;
   const refundable = isRefundable(payment) && remaining > 0;
+  const breaches = (await bookingRuleBreaches([b.id], s, now)).get(b.id);
 
   return (
     <>
@@ -240,6 +243,16 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           Money on this booking was refunded outside the app (for example in the Stripe dashboard), and the booking is still confirmed.
           Cancel it below if the meeting should not go ahead.
         </p>
+      ) : null}
+      {breaches ? (
+        <div data-testid="rule-breaches" className="mb-4 rounded border border-amber-600 bg-amber-50 p-3 text-sm text-amber-950">
+          <p>This booking stays valid, but the current booking rules would refuse it now:</p>
+          <ul className="list-disc pl-5">
+            {breaches.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
