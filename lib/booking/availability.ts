@@ -39,7 +39,11 @@ type Window = { now: Date; from: Date; to: Date };
  * Whose listing this is: the visitor's browser-session id (the bk_session cookie), if any.
  * Their own live hold does not hide its slot from them, so "Change time" can go back to it.
  */
-export type Viewer = { clientSession?: string };
+export type Viewer = {
+  clientSession?: string;
+  /** The booking being rescheduled (the manage page's picker): it blocks no buffer or cap of its own. */
+  movingBookingId?: string;
+};
 
 // Stored hashes are hex, never empty: an anonymous viewer's "" matches no hold.
 const viewerHash = (viewer: Viewer) => (viewer.clientSession ? sha256Hex(viewer.clientSession) : "");
@@ -76,7 +80,7 @@ async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewe
         -- Busy in the owner's calendars (the cache only; lib/calendars/busy-sql.ts), with the buffers.
         AND ${calendarFreeWithBuffersSql(rules, window.now)}
         -- Buffers and day/week caps against other live bookings (TRUE when off; rules-sql.ts).
-        AND ${crossBookingFreeSql(rules, { now: window.now })}
+        AND ${crossBookingFreeSql(rules, { now: window.now, excludeBookingId: viewer.movingBookingId })}
         AND NOT EXISTS (
           SELECT 1 FROM "Booking" b
           WHERE b."slotId" = s."id"
@@ -123,7 +127,7 @@ function coalesced(key: string, read: () => Promise<ZonedJson>): Promise<ZonedJs
  */
 export function availableDatesBody(viewer: Viewer = {}): Promise<ZonedJson> {
   // Anonymous reads (the burst case) still share one query; a viewer's own differ by hold.
-  return coalesced(`all:${viewerHash(viewer)}`, () => datesJson(new Date(), viewer));
+  return coalesced(`all:${viewerHash(viewer)}:${viewer.movingBookingId ?? ""}`, () => datesJson(new Date(), viewer));
 }
 
 /** JSON text with the business zone it was grouped in (one settings read per request). */
@@ -143,7 +147,7 @@ export async function listAvailableDates(now = new Date(), viewer: Viewer = {}):
 
 /** `[...slots]` of one business-local date (YYYY-MM-DD, already validated), as JSON text. */
 export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}): Promise<ZonedJson> {
-  return coalesced(`date:${dateKey}:${viewerHash(viewer)}`, () => slotsOnJson(dateKey, new Date(), viewer));
+  return coalesced(`date:${dateKey}:${viewerHash(viewer)}:${viewer.movingBookingId ?? ""}`, () => slotsOnJson(dateKey, new Date(), viewer));
 }
 
 async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer): Promise<ZonedJson> {

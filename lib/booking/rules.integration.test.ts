@@ -197,6 +197,21 @@ describe("reschedule", () => {
     expect(error.message).toMatch(/at most 1 booking a day/);
   });
 
+  it("the reschedule picker lists what the reschedule accepts: the moving booking blocks no time of its own", async () => {
+    await london();
+    await setRule(t.db, "MIN_NOTICE_MINUTES", 0);
+    await setRule(t.db, "MAX_BOOKINGS_PER_DAY", 1);
+    await setRule(t.db, "BUFFER_AFTER_MINUTES", 60);
+    const mine = await bookingOn(t.db, (await slotAt(t.db, "2027-01-18T10:00:00Z", 60)).id);
+    const next = await slotAt(t.db, "2027-01-18T11:00:00Z", 60);
+    // For anyone else the next hour is inside the buffer and the day is full ...
+    expect((await visibleIds()).has(next.id)).toBe(false);
+    // ... but the booking being moved frees both when it moves.
+    const picker = await listAvailableDates(NOW, { movingBookingId: mine.id });
+    expect(picker.flatMap((d) => d.slots.map((x) => x.id))).toContain(next.id);
+    expect((await listAvailableSlotsOn("2027-01-18", NOW, { movingBookingId: mine.id })).map((x) => x.id)).toContain(next.id);
+  });
+
   it("refuses a time inside another booking's buffer", async () => {
     await london();
     await setRule(t.db, "RESCHEDULE_CUTOFF_HOURS", 0);

@@ -47,7 +47,9 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
   const now = new Date();
   // endsAt is derivable and the calendar does not need it: keep the page payload small.
   const slots = view.reschedule.allowed
-    ? (await listAvailableDates(now)).flatMap((d) => d.slots.map(({ endsAt: _endsAt, ...slot }) => slot))
+    ? (await listAvailableDates(now, { movingBookingId: view.bookingId })).flatMap((d) =>
+        d.slots.map(({ endsAt: _endsAt, ...slot }) => slot),
+      )
     : [];
   const event = {
     title: `Consultation (${method.label})`,
