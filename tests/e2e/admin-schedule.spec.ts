@@ -1,7 +1,7 @@
 import { expect, test } from "./helpers/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { createAdmin, login } from "./admin-support";
-import { dayButton, gotoContact } from "./contact-flow";
+import { VISITOR_ZONE, dayButton, gotoContact } from "./contact-flow";
 
 // The admin sets hours for a weekday and a day off; /contact shows both at once. On the pinned
 // clock (Wed 2027-01-13 10:00 New York) the 30-day window holds four Sundays. The test puts the
@@ -9,6 +9,8 @@ import { dayButton, gotoContact } from "./contact-flow";
 
 const SUNDAY = "2027-01-17";
 const DAY_OFF = "2027-02-04"; // a Thursday
+
+test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
 
 test.beforeAll(() => {
   createAdmin();
