@@ -12,6 +12,8 @@ import boundaries from "eslint-plugin-boundaries";
 const LIB_LAYERS = [
   ["admin", "self-service", "server-start"],
   ["jobs"],
+  // The weekly schedule's sync writes slots from the planner in lib/booking (ADR 107).
+  ["schedule"],
   ["payments"],
   ["booking"],
   ["email", "meetings", "auth", "rate-limit", "calendars"],

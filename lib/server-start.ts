@@ -26,7 +26,7 @@ export async function startServer(): Promise<void> {
   refuseToStartIfMisconfigured();
   if (usesEmbeddedDatabase()) {
     try {
-      const { seedDefaultSlotsIfEmpty } = await import("@/lib/booking/seed-slots");
+      const { seedDefaultSlotsIfEmpty } = await import("@/lib/schedule/sync");
       const seeded = await seedDefaultSlotsIfEmpty();
       if (seeded) log("info", "slots.seeded_on_first_start", { created: seeded.created });
     } catch (error) {

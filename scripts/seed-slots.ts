@@ -1,5 +1,6 @@
-// Generates bookable slots on weekdays in the business time zone. Idempotent.
+// Generates bookable slots in the business time zone through the schedule planner. Idempotent.
 //   npx tsx scripts/seed-slots.ts --days 30 --start-hour 9 --end-hour 17 --duration 60 --payment-amount 10.00
+//   npx tsx scripts/seed-slots.ts --from-schedule   (the weekly schedule saved in admin, as the maintenance job)
 import { runScript } from "./lib/run-script";
 
 await runScript(async () => {
@@ -13,6 +14,18 @@ await runScript(async () => {
   if (args.kind === "error") {
     console.error(`seed-slots: ${args.message}`);
     return 2;
+  }
+  if (args.kind === "sync") {
+    const { applyScheduleSync, previewScheduleSync } = await import("../lib/schedule/sync");
+    const { loadSchedule } = await import("../lib/schedule/schedule-store");
+    const { describeSyncReport } = await import("../lib/schedule/describe-report");
+    const schedule = await loadSchedule();
+    const report = args.dryRun ? await previewScheduleSync(schedule) : await applyScheduleSync(schedule);
+    const source = schedule.saved ? "the saved weekly schedule" : "the default schedule (none saved)";
+    console.log(
+      `${args.dryRun ? "Dry run, nothing written: " : ""}${describeSyncReport(report, args.dryRun ? "preview" : "done")} (${source}).`,
+    );
+    return 0;
   }
   const { seedSlots } = await import("../lib/booking/seed-slots");
   const result = await seedSlots(args.options, { dryRun: args.dryRun });

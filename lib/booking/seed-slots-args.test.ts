@@ -65,4 +65,11 @@ describe("parseSeedArgs", () => {
       expect(args.message).not.toContain("\n");
     }
   });
+
+  it("--from-schedule syncs the saved schedule and refuses plan flags beside it", () => {
+    expect(parse("--from-schedule")).toEqual({ kind: "sync", dryRun: false });
+    expect(parse("--from-schedule", "--dry-run")).toEqual({ kind: "sync", dryRun: true });
+    const mixed = parse("--from-schedule", "--days", "10");
+    expect(mixed).toEqual({ kind: "error", message: "--from-schedule takes no --days: the schedule saved in admin decides" });
+  });
 });

@@ -3,6 +3,11 @@ import { parseAmountToCents } from "@/lib/format";
 import { DEFAULT_PLAN, parseMethodList, slotPlanSchema, type SlotPlanOptions } from "./slot-generator";
 
 export const SEED_USAGE = `Usage: npx tsx scripts/seed-slots.ts [options]
+       npx tsx scripts/seed-slots.ts --from-schedule [--dry-run]
+  --from-schedule       sync the slots of the weekly schedule saved in admin (or the default
+                        Mon-Fri 9-17) for the booking window, as the maintenance job does;
+                        takes no plan flags
+  With plan flags (or none), adds manual slots the schedule's sync leaves alone:
   --days N              calendar days ahead to fill (default 30; weekdays only)
   --start-hour H        first slot hour, business time (default 9)
   --end-hour H          hour the last slot must end by (default 17)
@@ -12,7 +17,13 @@ export const SEED_USAGE = `Usage: npx tsx scripts/seed-slots.ts [options]
   --methods LIST        comma list of zoom,teams,phone,meet (default all)
   --dry-run             print what would be created, write nothing`;
 
-export type SeedArgs = { kind: "run"; options: SlotPlanOptions; dryRun: boolean } | { kind: "help" } | { kind: "error"; message: string };
+export type SeedArgs =
+  | { kind: "run"; options: SlotPlanOptions; dryRun: boolean }
+  | { kind: "sync"; dryRun: boolean }
+  | { kind: "help" }
+  | { kind: "error"; message: string };
+
+const PLAN_FLAGS = ["days", "start-hour", "end-hour", "duration", "payment-amount", "timezone", "methods", "currency"] as const;
 
 function integer(name: string, raw: string | undefined, fallback: number): number | string {
   if (raw === undefined) return fallback;
@@ -48,6 +59,7 @@ export function parseSeedArgs(argv: string[], defaultTimeZone: string): SeedArgs
         methods: { type: "string" },
         currency: { type: "string" },
         "dry-run": { type: "boolean", default: false },
+        "from-schedule": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     }));
@@ -55,6 +67,11 @@ export function parseSeedArgs(argv: string[], defaultTimeZone: string): SeedArgs
     return { kind: "error", message: (error as Error).message.split("\n")[0] ?? "invalid arguments" };
   }
   if (values.help) return { kind: "help" };
+  if (values["from-schedule"]) {
+    const mixed = PLAN_FLAGS.find((flag) => values[flag] !== undefined);
+    if (mixed) return { kind: "error", message: `--from-schedule takes no --${mixed}: the schedule saved in admin decides` };
+    return { kind: "sync", dryRun: values["dry-run"] ?? false };
+  }
 
   const days = integer("days", values.days, DEFAULT_PLAN.days);
   const startHour = integer("start-hour", values["start-hour"], DEFAULT_PLAN.startHour);

@@ -39,7 +39,7 @@ function expectedDataType(field: Field, enums: Set<string>): string[] {
     String: ["text", "character varying", "uuid"],
     Int: ["integer"],
     Boolean: ["boolean"],
-    DateTime: ["timestamp with time zone", "timestamp without time zone"],
+    DateTime: ["timestamp with time zone", "timestamp without time zone", "date"],
     Json: ["jsonb"],
   };
   return map[field.type] ?? [`unknown:${field.type}`];

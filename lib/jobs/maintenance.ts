@@ -9,6 +9,7 @@ import { retryPendingRefunds } from "@/lib/payments/refunds";
 import { pruneRateLimits } from "@/lib/rate-limit/rate-limit";
 import { refreshConnections } from "@/lib/calendars/refresh";
 import { processCalendarWrites } from "@/lib/calendars/write-back";
+import { syncScheduleSlotsIfManaged } from "@/lib/schedule/sync";
 
 // The housekeeping run (cron every few minutes, or the built-in scheduler). Each step is
 // independent: one failing (say, Stripe is down) is logged and the others still run, and
@@ -48,7 +49,7 @@ export async function runStep<T>(
 }
 
 export async function runMaintenance(now = new Date()) {
-  const [holds, emails, refunds, rateLimits, calendars, calendarWrites] = await Promise.all([
+  const [holds, emails, refunds, rateLimits, calendars, calendarWrites, schedule] = await Promise.all([
     runStep("expire_holds", () => expireHoldsAndCancelIntents(now)),
     runStep("send_outbox", () => sendDueEmails()),
     runStep("retry_refunds", () => retryPendingRefunds(subMinutes(now, REFUND_RETRY_AFTER_MINUTES))),
@@ -56,6 +57,8 @@ export async function runMaintenance(now = new Date()) {
     // Busy times of the owner's calendars into the cache the slot routes read (docs/calendars.md).
     runStep("refresh_calendars", () => refreshConnections({ now })),
     runStep("write_calendars", () => processCalendarWrites()),
+    // The weekly schedule's slots roll forward with the booking window (docs/admin.md).
+    runStep("sync_schedule", () => syncScheduleSlotsIfManaged(now)),
   ]);
-  return { holds, emails, refunds, rateLimits, calendars, calendarWrites };
+  return { holds, emails, refunds, rateLimits, calendars, calendarWrites, schedule };
 }

@@ -10,6 +10,7 @@ const LINKS = [
   ["/admin", "Dashboard"],
   ["/admin/bookings", "Bookings"],
   ["/admin/slots", "Slots"],
+  ["/admin/schedule", "Schedule"],
   ["/admin/payments", "Payments"],
   ["/admin/insights", "Insights"],
   ["/admin/emails", "Emails"],

@@ -1,0 +1,67 @@
+import { expect, test } from "./helpers/test";
+import { expectNoAxeViolations } from "./helpers/axe";
+import { createAdmin, login } from "./admin-support";
+import { VISITOR_ZONE, dayButton, gotoContact } from "./contact-flow";
+
+// The admin sets hours for a weekday and a day off; /contact shows both at once. On the pinned
+// clock (Wed 2027-01-13 10:00 New York) the 30-day window holds four Sundays. The test puts the
+// schedule back at the end, so the seeded weekday grid other specs rely on is unchanged.
+
+const SUNDAY = "2027-01-17";
+const DAY_OFF = "2027-02-04"; // a Thursday
+
+test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
+
+test.beforeAll(() => {
+  createAdmin();
+});
+
+test("weekday hours and a day off saved in admin change the open times on /contact", async ({ page }) => {
+  await login(page);
+  await page.goto("/admin/schedule");
+  await expect(page.getByRole("heading", { level: 1, name: "Weekly schedule" })).toBeVisible();
+  await expectNoAxeViolations(page, "schedule");
+  const notice = page.getByTestId("admin-notice");
+  const weekly = page.getByRole("region", { name: "Weekly hours" });
+
+  // A bad range changes nothing and says which day is wrong.
+  await weekly.getByLabel("Sunday").fill("15:00-13:00");
+  await weekly.getByRole("button", { name: "Save and update slots" }).click();
+  await expect(weekly.getByText("15:00-13:00: the end must be after the start")).toBeVisible();
+  await expect(weekly.getByLabel("Sunday")).toHaveAttribute("aria-invalid", "true");
+
+  await weekly.getByLabel("Sunday").fill("13:00-15:00");
+  await weekly.getByRole("button", { name: "Preview changes" }).click();
+  await expect(notice).toHaveText(/Preview, nothing saved yet: This will create 8 slots, close 0/);
+  await weekly.getByRole("button", { name: "Save and update slots" }).click();
+  await expect(notice).toHaveText(/Schedule saved\. Created 8 slots, closed 0/);
+
+  const overrides = page.getByRole("region", { name: "Date overrides" });
+  await overrides.getByLabel("Date").fill(DAY_OFF);
+  await overrides.getByLabel("Note (optional)").fill("Team offsite");
+  await overrides.getByRole("button", { name: "Save override" }).click();
+  await expect(notice).toHaveText(/Day off saved for 2027-02-04\. Created 0 slots, closed \d+/);
+  await expect(overrides.getByRole("cell", { name: "Day off" })).toBeVisible();
+  await expectNoAxeViolations(page, "schedule with an override");
+
+  // /contact (London): the Sunday opens with two times, the day off has none.
+  await gotoContact(page);
+  await expect(dayButton(page, SUNDAY)).toHaveAttribute("aria-label", /2 open times/);
+  await dayButton(page, SUNDAY).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.locator("[data-slot-id]")).toHaveCount(2);
+  await expect(dialog).toContainText("6:00");
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Next month" }).click();
+  await expect(dayButton(page, DAY_OFF)).toHaveAttribute("aria-label", /no open times/);
+
+  // Put the schedule back: the override goes, the Sunday hours go, and their slots with them.
+  await page.goto("/admin/schedule");
+  await page.getByRole("button", { name: `Remove override for ${DAY_OFF}` }).click();
+  await expect(notice).toHaveText(/Override for 2027-02-04 removed\. Created \d+ slots/);
+  await weekly.getByLabel("Sunday").fill("");
+  await weekly.getByRole("button", { name: "Save and update slots" }).click();
+  await expect(notice).toHaveText(/Schedule saved\. Created 0 slots, closed 8 \(8 never booked, so removed\)/);
+  await gotoContact(page);
+  await expect(dayButton(page, SUNDAY)).toHaveAttribute("aria-label", /no open times/);
+});
