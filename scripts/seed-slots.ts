@@ -4,9 +4,10 @@
 import { runScript } from "./lib/run-script";
 
 await runScript(async () => {
-  const { env } = await import("../lib/env");
+  const { settings } = await import("../lib/settings/settings");
   const { parseSeedArgs, SEED_USAGE } = await import("../lib/booking/seed-slots-args");
-  const args = parseSeedArgs(process.argv.slice(2), env().BUSINESS_TIME_ZONE);
+  // The default zone is the business's, as saved in /admin/settings (or the environment's).
+  const args = parseSeedArgs(process.argv.slice(2), (await settings()).BUSINESS_TIME_ZONE);
   if (args.kind === "help") {
     console.log(SEED_USAGE);
     return 0;

@@ -12,14 +12,6 @@ const SCANNED = ["app", "components", "emails", "lib", "scripts"];
 const HOMES = /^(lib\/env\.ts|lib\/settings\/)/;
 const SKIPPED = /(^lib\/db\/generated\/|\.test\.tsx?$)/;
 
-// Files other engineers own (booking rules, weekly schedule) that still read settings from env()
-// at this branch's deadline (issue 17). Temporary: the lead removes each entry at merge, once
-// those branches read settings(); the last test below fails for an entry that no longer reads one.
-const PENDING_CONVERSION = new Set<string>([
-  "lib/booking/seed-slots.ts",
-  "scripts/seed-slots.ts",
-]);
-
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
@@ -62,13 +54,8 @@ describe("business settings are read through settings()", () => {
   it("no module outside lib/env.ts and lib/settings/ reads one from env()", () => {
     const files = SCANNED.flatMap((dir) => sourceFiles(path.join(root, dir)))
       .map((full) => path.relative(root, full))
-      .filter((file) => !HOMES.test(file) && !SKIPPED.test(file) && !PENDING_CONVERSION.has(file));
+      .filter((file) => !HOMES.test(file) && !SKIPPED.test(file));
     const found = files.flatMap((file) => settingReads(readFileSync(path.join(root, file), "utf8")).map((hit) => `${file}:${hit}`));
     expect(found).toEqual([]);
-  });
-
-  it("every file still allow-listed does read one (otherwise drop it from the list)", () => {
-    const stale = [...PENDING_CONVERSION].filter((file) => settingReads(readFileSync(path.join(root, file), "utf8")).length === 0);
-    expect(stale).toEqual([]);
   });
 });
