@@ -35,7 +35,9 @@ export function explicitClientSession(value: unknown): string | undefined {
 
 /** The visitor's session id if they have one; never sets a cookie (pages cannot). */
 export async function existingClientSession(): Promise<string | undefined> {
-  return validSession((await cookies()).get(CLIENT_SESSION_COOKIE)?.value) ?? validBearerSession((await headers()).get(CLIENT_SESSION_HEADER));
+  return (
+    validSession((await cookies()).get(CLIENT_SESSION_COOKIE)?.value) ?? validBearerSession((await headers()).get(CLIENT_SESSION_HEADER))
+  );
 }
 
 /** The same, from a route handler's own request. */
