@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authSecret, configurationProblems, env, EnvError, resetEnvCache } from "./env";
+import { authSecret, configurationProblems, env, EnvError, resetEnvCache, SETTING_FIELDS } from "./env";
 
 // The production rules; the boot refusal built on them is proven against a real
 // `next start` in tests/process/production-boot.test.ts.
@@ -139,5 +139,27 @@ describe("BUSINESS_LOGO_PATH", () => {
     vi.stubEnv("BUSINESS_LOGO_PATH", "");
     resetEnvCache();
     expect(env().BUSINESS_LOGO_PATH).toBeUndefined();
+  });
+});
+
+describe("EMBED_ALLOWED_ORIGINS", () => {
+  it("is a list of canonical origins, empty by default", () => {
+    vi.stubEnv("EMBED_ALLOWED_ORIGINS", "");
+    resetEnvCache();
+    expect(env().EMBED_ALLOWED_ORIGINS).toEqual([]);
+    vi.stubEnv("EMBED_ALLOWED_ORIGINS", "https://www.example.com/, http://127.0.0.2:3351");
+    resetEnvCache();
+    expect(env().EMBED_ALLOWED_ORIGINS).toEqual(["https://www.example.com", "http://127.0.0.2:3351"]);
+  });
+
+  it("is the same schema for a stored setting (a JSON list)", () => {
+    expect(SETTING_FIELDS.EMBED_ALLOWED_ORIGINS.parse(["https://a.example"])).toEqual(["https://a.example"]);
+    expect(SETTING_FIELDS.EMBED_ALLOWED_ORIGINS.safeParse(["https://a.example/path"]).success).toBe(false);
+  });
+
+  it.each(["*", "https://*.example.com", "https://www.example.com/page", "https://a.example; script-src *"])("refuses %s", (value) => {
+    vi.stubEnv("EMBED_ALLOWED_ORIGINS", value);
+    resetEnvCache();
+    expect(() => env()).toThrow(EnvError);
   });
 });

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "./time-zones";
 import { MEETING_METHODS } from "./meeting-methods";
+import { parseOriginList } from "./security/embed-origins";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -43,6 +44,16 @@ const methodList = z.preprocess(
     return s;
   },
   z.array(z.enum(MEETING_METHODS)).min(1, "at least one of ZOOM, TEAMS, PHONE, GOOGLE_MEET"),
+);
+
+const originList = z.preprocess(
+  (v) => (Array.isArray(v) ? v.join(",") : (emptyToUndefined(v) ?? "")),
+  z.string().transform((s, ctx) => {
+    const parsed = parseOriginList(s);
+    if (parsed.ok) return parsed.origins;
+    ctx.addIssue({ code: "custom", message: `not plain origins like https://www.example.com: ${parsed.invalid.join(", ")}` });
+    return z.NEVER;
+  }),
 );
 
 export const refundPolicySchema = z.union([
@@ -93,6 +104,9 @@ export const SETTING_FIELDS = {
   GOOGLE_MEET_URL: optionalUrl,
   // Where admin notifications go (new bookings, failures).
   ADMIN_NOTIFY_EMAIL: z.preprocess(emptyToUndefined, z.email().optional()),
+  // Sites that may frame the booking widget (/embed, docs/embed.md): comma list of origins such
+  // as https://www.example.com. Empty: the widget cannot be framed anywhere.
+  EMBED_ALLOWED_ORIGINS: originList,
 } as const;
 
 export type SettingName = keyof typeof SETTING_FIELDS;

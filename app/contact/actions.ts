@@ -1,18 +1,13 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { z } from "zod";
-import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
-import { clientIp, clientSession, existingClientSession } from "@/lib/http/client-context";
-import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
-import { limitPaymentChecks } from "@/lib/payments/payment-check-limits";
-import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
+import { clientSession, existingClientSession } from "@/lib/http/client-context";
 import type { SlotOption, StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
-import { actionFailure, invalidInput } from "./action-result";
+import { confirmPaymentWith, startBookingWith, type FlowPages } from "./booking-writes";
 import { openSlotsFor } from "./open-slots";
 import { bookingPath, CONTACT_PATH } from "./paths";
+
+const PAGES: FlowPages = { flow: CONTACT_PATH, booking: bookingPath };
 
 /**
  * The open times again, for a visitor back on the calendar (a time was lost, or "Change time").
@@ -22,56 +17,14 @@ export async function openSlotsAction(): Promise<SlotOption[]> {
   return openSlotsFor(await existingClientSession());
 }
 
-// The visitor's two writes. Same lib calls as POST /api/bookings and
-// POST /api/bookings/{id}/confirm-payment; only the transport differs.
-
 export type StartBookingResult = StartResult;
 
-/** "Continue to payment": hold the slot and prepare its payment. Free slots confirm at once. */
+/** "Continue to payment": hold the slot and prepare its payment (the session cookie says whose). */
 export async function startBookingAction(input: unknown): Promise<StartBookingResult> {
-  const parsed = bookingRequestSchema.safeParse(input);
-  if (!parsed.success) return invalidInput(z.flattenError(parsed.error).fieldErrors);
-  let started: StartedBooking;
-  try {
-    started = await startBooking(parsed.data, { clientSession: await clientSession(), ip: await clientIp() });
-  } catch (error) {
-    // After a 409 the visitor goes back to the calendar, which must no longer offer the slot.
-    revalidatePath(CONTACT_PATH);
-    return actionFailure(error, "startBookingAction");
-  }
-  revalidatePath(CONTACT_PATH);
-  if (started.booking.status === "CONFIRMED") redirect(bookingPath(started.booking.id));
-  return { ok: true, started, serverNow: new Date().toISOString() };
+  return startBookingWith(input, clientSession, PAGES);
 }
 
-const UNSETTLED: Partial<Record<FinalizeOutcome, ActionFailure>> = {
-  refunded_slot_taken: {
-    ok: false,
-    code: "slot_taken",
-    message: "Sorry, that time was taken while your hold had lapsed. Your payment has been refunded in full. Please pick another time.",
-  },
-  not_paid: { ok: false, code: "payment_failed", message: "The payment has not gone through yet. Please try again." },
-  already_refunded: {
-    ok: false,
-    code: "invalid_transition",
-    message: "This payment has been refunded, so the booking cannot be confirmed. Please pick another time.",
-  },
-};
-
-/** "Pay & Book": settles the payment (demo, or Stripe after the card step) and shows the booking. */
+/** "Pay & Book": settles the payment and shows the booking. */
 export async function confirmPaymentAction(bookingId: unknown): Promise<ActionFailure> {
-  const parsed = bookingIdSchema.safeParse(bookingId);
-  if (!parsed.success) return { ok: false, code: "not_found", message: "Booking not found." };
-  let outcome: FinalizeOutcome;
-  try {
-    await limitPaymentChecks(parsed.data, await clientIp());
-    ({ outcome } = await finalizeBookingPayment(parsed.data));
-  } catch (error) {
-    return actionFailure(error, "confirmPaymentAction");
-  }
-  revalidatePath(CONTACT_PATH);
-  const failure = UNSETTLED[outcome];
-  if (failure) return failure;
-  // confirmed, already_confirmed and processing: the booking's page says which.
-  redirect(bookingPath(parsed.data));
+  return confirmPaymentWith(bookingId, PAGES);
 }

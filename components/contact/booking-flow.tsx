@@ -36,6 +36,8 @@ type BookingFlowProps = {
   /** The visitor's own live hold on the URL's slot, when the page was loaded on the payment step. */
   resume: ResumedHold | null;
   actions: BookingActions;
+  /** Query the page itself needs kept in every URL the flow writes (the embed's parent origin). */
+  keepSearch?: string;
 };
 
 type HistoryMode = "push" | "replace";
@@ -146,7 +148,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   // The URL always says where the visitor is: ?step=&date=&slot=&method= (booking-flow-state.ts).
   const urlDate = view.step === "date" ? dialogDate : dateKeyInZone(view.slot.startsAt, zone);
-  const search = flowSearch(view, urlDate);
+  const search = [props.keepSearch, flowSearch(view, urlDate)].filter(Boolean).join("&");
   useEffect(() => {
     const mode = historyMode.current;
     historyMode.current = "replace";

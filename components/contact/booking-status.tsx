@@ -10,6 +10,10 @@ type BookingStatusProps = {
   businessPhone: string;
   refundPolicy: string;
   now: Date;
+  /** Where "pick a new time" leads: /contact, or the embed's own flow inside its iframe. */
+  bookingHref?: string;
+  /** Inside the embed's iframe a meeting room opens in its own tab. */
+  meetingInNewTab?: boolean;
 };
 
 function isDemoRoom(url: string): boolean {
@@ -49,7 +53,7 @@ function When({ booking }: { booking: PublicBooking }) {
   );
 }
 
-function Meeting({ booking, businessPhone }: { booking: PublicBooking; businessPhone: string }) {
+function Meeting({ booking, businessPhone, newTab }: { booking: PublicBooking; businessPhone: string; newTab: boolean }) {
   const info = METHOD_INFO[booking.method];
   if (booking.method === "PHONE") {
     return (
@@ -65,7 +69,12 @@ function Meeting({ booking, businessPhone }: { booking: PublicBooking; businessP
   if (!booking.meetingUrl) return <dd>We will email you the {info.label} link before the meeting.</dd>;
   return (
     <dd>
-      <a href={booking.meetingUrl} rel="noreferrer" className="font-semibold break-all text-brand-700 underline">
+      <a
+        href={booking.meetingUrl}
+        rel="noreferrer"
+        target={newTab ? "_blank" : undefined}
+        className="font-semibold break-all text-brand-700 underline"
+      >
         Join the {info.label} meeting
       </a>
       {isDemoRoom(booking.meetingUrl) && <span className="text-slate-600"> (demo room: no real {info.label} room is configured)</span>}
@@ -75,7 +84,14 @@ function Meeting({ booking, businessPhone }: { booking: PublicBooking; businessP
 }
 
 /** The booking's own page: the confirmed screen, or where a booking that is not confirmed stands. */
-export function BookingStatus({ booking, businessPhone, refundPolicy, now }: BookingStatusProps) {
+export function BookingStatus({
+  booking,
+  businessPhone,
+  refundPolicy,
+  now,
+  bookingHref = "/contact",
+  meetingInNewTab = false,
+}: BookingStatusProps) {
   const info = METHOD_INFO[booking.method];
   const paid = !!booking.paymentStatus && isRefundableStatus(booking.paymentStatus);
 
@@ -90,7 +106,7 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
             <dd className="inline-flex items-center gap-2 font-semibold">
               <MethodIcon method={booking.method} className="size-5" /> {info.label}
             </dd>
-            <Meeting booking={booking} businessPhone={businessPhone} />
+            <Meeting booking={booking} businessPhone={businessPhone} newTab={meetingInNewTab} />
           </div>
           {paid && (
             <div>
@@ -157,7 +173,7 @@ export function BookingStatus({ booking, businessPhone, refundPolicy, now }: Boo
       )}
       <p>
         <a
-          href="/contact"
+          href={bookingHref}
           className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
         >
           {holdActive ? "Continue booking" : "Pick a new time"}

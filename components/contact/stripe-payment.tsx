@@ -4,10 +4,11 @@ import { useEffect, useState, type FormEvent } from "react";
 import { loadStripe, type Stripe, type StripeError } from "@stripe/stripe-js";
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { formatMoney } from "@/lib/format";
+import { useFlowLinks } from "./flow-links";
 
 // The card step in Stripe mode: Stripe's Payment Element, confirmed in the browser with
 // redirect "if_required" (cards stay on the page; bank and wallet methods come back
-// through /contact/return). The server is then asked to finalise; it checks with Stripe
+// through the return page, /contact/return or /embed/return). The server is then asked to finalise; it checks with Stripe
 // itself, and the webhook finishes the job if this tab is closed first.
 export type StripePaymentProps = {
   bookingId: string;
@@ -117,13 +118,15 @@ function PaymentForm(props: StripePaymentProps & { onLoadError: () => void }) {
   const [ready, setReady] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const links = useFlowLinks();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!stripe || !elements || !ready || busy) return;
     setBusy(true);
     setError(null);
-    const returnUrl = new URL(`/contact/return?booking=${encodeURIComponent(props.bookingId)}`, window.location.origin).toString();
+    // A redirect (3-D Secure, bank pages) comes back to the page that asked: /contact or the embed.
+    const returnUrl = new URL(links.paymentReturn(props.bookingId), window.location.origin).toString();
     const result = await stripe.confirmPayment({ elements, redirect: "if_required", confirmParams: { return_url: returnUrl } });
     if (result.error) {
       setError(errorMessage(result.error));

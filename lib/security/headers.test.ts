@@ -34,4 +34,18 @@ describe("content security policy", () => {
     expect(securityHeaders(base)["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
     expect(securityHeaders({ ...base, production: false })["Strict-Transport-Security"]).toBeUndefined();
   });
+
+  it("lets only the allowed origins frame an embed page, and nothing frame the rest", () => {
+    const embed = securityHeaders({ ...base, embedAncestors: ["https://shop.example.com", "http://127.0.0.2:3351"] });
+    expect(directive(embed["Content-Security-Policy"]!, "frame-ancestors")).toEqual(["https://shop.example.com", "http://127.0.0.2:3351"]);
+    expect(embed["X-Frame-Options"]).toBeUndefined();
+
+    const noneListed = securityHeaders({ ...base, embedAncestors: [] });
+    expect(directive(noneListed["Content-Security-Policy"]!, "frame-ancestors")).toEqual(["'none'"]);
+    expect(noneListed["X-Frame-Options"]).toBe("DENY");
+
+    const page = securityHeaders(base);
+    expect(directive(page["Content-Security-Policy"]!, "frame-ancestors")).toEqual(["'none'"]);
+    expect(page["X-Frame-Options"]).toBe("DENY");
+  });
 });

@@ -3,7 +3,22 @@
 // Next's own chunks load): no 'unsafe-inline' for scripts. Stripe's domains are allowed
 // only when Stripe is configured.
 
-export type HeaderContext = { nonce: string; stripe: boolean; production: boolean; development: boolean };
+export type HeaderContext = {
+  nonce: string;
+  stripe: boolean;
+  production: boolean;
+  development: boolean;
+  /**
+   * Only for the embed pages (/embed…): the origins allowed to frame them (EMBED_ALLOWED_ORIGINS,
+   * already validated by lib/security/embed-origins). Absent: framing is refused everywhere.
+   */
+  embedAncestors?: readonly string[];
+};
+
+/** frame-ancestors: the embed's allowed origins (none listed is still 'none'), else 'none'. */
+function frameAncestors(ctx: HeaderContext): string[] {
+  return ctx.embedAncestors && ctx.embedAncestors.length > 0 ? [...ctx.embedAncestors] : ["'none'"];
+}
 
 const STRIPE = {
   script: ["https://js.stripe.com"],
@@ -29,7 +44,7 @@ export function contentSecurityPolicy(ctx: HeaderContext): string {
     "font-src": ["'self'"],
     "connect-src": ["'self'", ...extra(STRIPE.connect), ...(ctx.development ? ["ws:"] : [])],
     "frame-src": ctx.stripe ? STRIPE.frame : ["'none'"],
-    "frame-ancestors": ["'none'"],
+    "frame-ancestors": frameAncestors(ctx),
     "form-action": ["'self'"],
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
@@ -44,7 +59,8 @@ export function securityHeaders(ctx: HeaderContext): Record<string, string> {
     "Content-Security-Policy": contentSecurityPolicy(ctx),
     "Referrer-Policy": "strict-origin-when-cross-origin",
     "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
+    // X-Frame-Options cannot name origins; an embed page relies on frame-ancestors alone.
+    ...(ctx.embedAncestors?.length ? {} : { "X-Frame-Options": "DENY" }),
     "Permissions-Policy": 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")',
     ...(ctx.production ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };

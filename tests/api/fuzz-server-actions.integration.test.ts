@@ -95,6 +95,13 @@ describe("fuzzing every server action input", () => {
     await fuzz(fc.oneof(pathSegment, weirdValue), (input) => confirmPaymentAction(input));
   });
 
+  it("embedStartBookingAction and embedConfirmPaymentAction (embed), with a fuzzed session and parent too", async () => {
+    const { embedStartBookingAction, embedConfirmPaymentAction } = await import("@/app/embed/actions");
+    const context = fc.oneof(weirdValue, fc.record({ session: weirdValue, parent: weirdValue }));
+    await fuzz(fc.tuple(context, malformedBooking), ([ctx, input]) => embedStartBookingAction(ctx, input));
+    await fuzz(fc.tuple(context, fc.oneof(pathSegment, weirdValue)), ([ctx, id]) => embedConfirmPaymentAction(ctx, id));
+  });
+
   it("cancelBookingAction and rescheduleBookingAction (manage link)", async () => {
     const { cancelBookingAction, rescheduleBookingAction } = await import("@/app/booking/[token]/actions");
     await fuzz(malformedForm, async (form) => (await cancelBookingAction(null, form)) ?? undefined);

@@ -3,7 +3,6 @@
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import type { BookingPaymentIntent } from "@/lib/payments/payment-intent";
-import { bookingPath } from "../paths";
 
 // Stripe.js loads only in the browser, and only on this failure screen.
 const StripePayment = dynamic(() => import("@/components/contact/stripe-payment").then((m) => m.StripePayment), {
@@ -11,7 +10,7 @@ const StripePayment = dynamic(() => import("@/components/contact/stripe-payment"
   loading: () => <p className="text-sm text-slate-600">Loading the secure card form…</p>,
 });
 
-export function RetryPayment({ payment }: { payment: BookingPaymentIntent }) {
+export function RetryPayment({ payment, bookingHref }: { payment: BookingPaymentIntent; bookingHref: string }) {
   const router = useRouter();
   return (
     <StripePayment
@@ -20,7 +19,7 @@ export function RetryPayment({ payment }: { payment: BookingPaymentIntent }) {
       publishableKey={payment.publishableKey}
       amountCents={payment.amountCents}
       currency={payment.currency}
-      onPaid={() => router.push(bookingPath(payment.bookingId))}
+      onPaid={() => router.push(bookingHref)}
     />
   );
 }
