@@ -35,7 +35,7 @@ export default async function EmbedPage({ searchParams }: Props) {
   const policy = parseRefundPolicy(s.REFUND_POLICY);
   const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
   const fee = summarizeFee(slots, refundTerms);
-  const host = hostProfile();
+  const host = hostProfile(s);
 
   return (
     <EmbedFrame parent={parent}>

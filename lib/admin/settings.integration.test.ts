@@ -105,6 +105,18 @@ describe("updateSettings", () => {
     ]);
   });
 
+  it("the embed's allowed sites: a list of origins, refused when not origins, and clearable to none", async () => {
+    vi.stubEnv("EMBED_ALLOWED_ORIGINS", "https://www.example.com");
+    resetEnvCache();
+    await expect(updateSettings(actor, { EMBED_ALLOWED_ORIGINS: "https://shop.example.com/booking" })).rejects.toMatchObject({
+      fieldErrors: { EMBED_ALLOWED_ORIGINS: [expect.stringMatching(/not plain origins/)] },
+    });
+    await updateSettings(actor, { EMBED_ALLOWED_ORIGINS: "https://a.example.com, https://b.example.com" });
+    expect((await settings()).EMBED_ALLOWED_ORIGINS).toEqual(["https://a.example.com", "https://b.example.com"]);
+    await updateSettings(actor, { EMBED_ALLOWED_ORIGINS: "" });
+    expect((await settings()).EMBED_ALLOWED_ORIGINS).toEqual([]);
+  });
+
   it("refuses a time zone change while future live bookings exist, with the count", async () => {
     const now = new Date();
     await seedBooking(t.db, { status: "CONFIRMED", startsAt: addDays(now, 3) });

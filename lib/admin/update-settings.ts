@@ -22,7 +22,8 @@ export const LOCKED_MESSAGE = "Locked by the operator (LOCKED_SETTINGS): change 
 /** Whether an empty form value is a real value for this field (an optional one cleared). */
 function isOptional(name: SettingName): boolean {
   const parsed = SETTING_FIELDS[name].safeParse(undefined);
-  return parsed.success && parsed.data === undefined;
+  // An empty list is a real value too (EMBED_ALLOWED_ORIGINS: no site may embed the flow).
+  return parsed.success && (parsed.data === undefined || (Array.isArray(parsed.data) && parsed.data.length === 0));
 }
 
 // The form's wording where the schema's message names the stored form rather than the control.

@@ -1,5 +1,5 @@
 import { requireAdminPage } from "@/lib/auth/require-admin";
-import type { SettingName } from "@/lib/env";
+import { env, type SettingName } from "@/lib/env";
 import { METHOD_INFO, MEETING_METHODS } from "@/lib/meeting-methods";
 import { parseRefundPolicy } from "@/lib/refund-policy";
 import { settingsView } from "@/lib/settings/settings-view";
@@ -98,6 +98,7 @@ export default async function SettingsPage() {
   const refund = parseRefundPolicy(values.REFUND_POLICY);
   const refundLocked = fields.REFUND_POLICY.source === "locked";
   const methodsLocked = fields.MEETING_METHODS_ENABLED.source === "locked";
+  const embedScriptUrl = new URL("/embed.js", env().APP_URL).toString();
 
   return (
     <>
@@ -173,6 +174,26 @@ export default async function SettingsPage() {
             help: "New bookings and failures are sent here; empty sends none.",
             shape: { kind: "text", type: "email", maxLength: 254 },
           })}
+        </Section>
+        <Section title="Embed on your site">
+          <div className="space-y-3">
+            {field({
+              name: "EMBED_ALLOWED_ORIGINS",
+              label: "Sites allowed to embed the booking flow",
+              help: "Comma-separated origins such as https://www.example.com; empty allows none (docs/embed.md).",
+              shape: { kind: "text", maxLength: 2000 },
+            })}
+            <p className="text-sm text-slate-700">Paste this where the booking flow should appear on an allowed site:</p>
+            <pre
+              tabIndex={0}
+              aria-label="Embed snippet"
+              className="overflow-x-auto rounded-lg bg-slate-100 p-3 text-xs text-slate-900"
+            >{`<div data-booking-embed></div>\n<script src="${embedScriptUrl}" async></script>`}</pre>
+            <p className="text-sm text-slate-700">
+              Or a button that opens it in a popup:{" "}
+              <code>{`<button type="button" data-booking-embed-popup>Book a consultation</button>`}</code>
+            </p>
+          </div>
         </Section>
       </ActionForm>
     </>
