@@ -11,6 +11,8 @@ import { placeHold } from "./holds";
 import { rescheduleBooking } from "./reschedule";
 import { adminConfirmBooking } from "./admin-transitions";
 import { bookingRuleBreaches } from "./rule-breaches";
+import { confirmFreeBooking, finalizeBookingPayment } from "@/lib/payments/finalize";
+import { startBooking } from "@/lib/payments/start-booking";
 import { bulkGenerateSlots, createSlot as adminCreateSlot, slotInputSchema } from "./slot-admin";
 
 // Every booking rule through every path: the listing (/api/slots/available and ?date=), the
@@ -306,5 +308,46 @@ describe("slot creation warns about the rules", () => {
     const dayCap = bulk.hidden.find((h) => h.reason === "day_cap");
     expect(dayCap?.count).toBeGreaterThan(0);
     expect(dayCap?.explanation).toMatch(/MAX_BOOKINGS_PER_DAY/);
+  });
+});
+
+describe("late payment of a lapsed hold", () => {
+  async function paidSlotAt(iso: string) {
+    return t.db.slot.create({
+      data: { startsAt: new Date(iso), durationMinutes: 60, priceCents: 1000, currency: "usd", requiresPayment: true, methods: ["ZOOM"] },
+    });
+  }
+
+  it("is a new claim: a day filled while it had lapsed is refused (free) or refunded (paid)", async () => {
+    await london();
+    await setRule(t.db, "MIN_NOTICE_MINUTES", 0);
+    const free = await slotAt(t.db, "2027-01-18T09:00:00Z");
+    const paid = await paidSlotAt("2027-01-18T11:00:00Z");
+    const freeHold = await hold(free.id, "ada@example.com");
+    const paidHold = await startBooking(bookingRequest(paid.id, { email: "grace@example.com" }), {
+      now: NOW,
+      clientSession: "session-grace-0123456789",
+    });
+    // Both holds lapse; the day's only place goes to someone else; then the rule is a cap of 1.
+    const later = addMinutes(NOW, 30);
+    await bookingOn(t.db, (await slotAt(t.db, "2027-01-18T14:00:00Z")).id);
+    await setRule(t.db, "MAX_BOOKINGS_PER_DAY", 1);
+
+    const refused = await refusal(confirmFreeBooking(freeHold.bookingId, later));
+    expect(refused.code).toBe("slot_taken");
+    expect(refused.message).toMatch(/at most 1 booking a day/);
+    expect((await finalizeBookingPayment(paidHold.booking.id, later)).outcome).toBe("refunded_slot_taken");
+    const rows = await t.db.booking.findMany({ where: { id: { in: [freeHold.bookingId, paidHold.booking.id] } } });
+    expect(rows.every((b) => b.confirmedAt === null)).toBe(true);
+  });
+
+  it("a hold still live when paid kept its place: it confirms even under a rule tightened meanwhile", async () => {
+    await london();
+    await setRule(t.db, "MIN_NOTICE_MINUTES", 0);
+    const slot = await slotAt(t.db, "2027-01-18T09:00:00Z");
+    const live = await hold(slot.id, "ada@example.com");
+    await bookingOn(t.db, (await slotAt(t.db, "2027-01-18T14:00:00Z")).id);
+    await setRule(t.db, "MAX_BOOKINGS_PER_DAY", 1);
+    expect((await confirmFreeBooking(live.bookingId, addMinutes(NOW, 1))).outcome).toBe("confirmed");
   });
 });

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
 import { UNSETTLED_PAYMENT_STATUSES, isSettledOutsideStatus } from "@/lib/status/payment-status";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
+import { lateRevivalRefusal } from "@/lib/booking/late-revival";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
@@ -69,6 +70,8 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
       if (payment.refunds.some((r) => r.status !== "FAILED") || payment.status === "REFUNDED" || payment.status === "PARTIALLY_REFUNDED") {
         return "already_refunded" as const;
       }
+      // A lapsed hold paid late is a new claim: one the rules now refuse is a slot lost.
+      if (await lateRevivalRefusal(tx, bookingId, now)) throw new SlotLost();
       await markPaymentSucceeded(tx, paymentId, now);
       const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (result === "not_confirmable") {
@@ -96,9 +99,11 @@ export async function confirmFreeBooking(bookingId: string, now = new Date()): P
   }
   const link = await meetingLinkFor(meetingRequestFor(booking));
   try {
-    const outcome = await db.$transaction((tx) =>
-      confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId }),
-    );
+    const outcome = await db.$transaction(async (tx) => {
+      const refusal = await lateRevivalRefusal(tx, bookingId, now);
+      if (refusal) throw new AppError("slot_taken", refusal);
+      return confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
+    });
     if (outcome === "not_confirmable") throw new AppError("invalid_transition", "This booking can no longer be confirmed.");
     return { outcome, bookingId };
   } catch (error) {
