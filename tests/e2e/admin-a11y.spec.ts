@@ -51,6 +51,10 @@ test("every admin page passes an axe scan", async ({ page, request }) => {
     "/admin/emails",
     ...(emailId ? [`/admin/emails/${emailId}`] : []),
     "/admin/calendar",
+    "/admin/calendars",
+    "/admin/schedule",
+    "/admin/settings",
+    "/admin/insights",
     "/admin/audit",
   ];
   for (const path of pages) {
