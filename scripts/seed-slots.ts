@@ -4,10 +4,14 @@
 import { runScript } from "./lib/run-script";
 
 await runScript(async () => {
-  const { settings } = await import("../lib/settings/settings");
   const { parseSeedArgs, SEED_USAGE } = await import("../lib/booking/seed-slots-args");
-  // The default zone is the business's, as saved in /admin/settings (or the environment's).
-  const args = parseSeedArgs(process.argv.slice(2), (await settings()).BUSINESS_TIME_ZONE);
+  // Bad arguments and --help answer before the database is opened; only then is the default
+  // zone read: the business's, as saved in /admin/settings (or the environment's).
+  const checked = parseSeedArgs(process.argv.slice(2), "UTC");
+  const args =
+    checked.kind === "run"
+      ? parseSeedArgs(process.argv.slice(2), (await (await import("../lib/settings/settings")).settings()).BUSINESS_TIME_ZONE)
+      : checked;
   if (args.kind === "help") {
     console.log(SEED_USAGE);
     return 0;

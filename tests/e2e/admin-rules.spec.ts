@@ -1,4 +1,4 @@
-import { expect, test } from "./helpers/test";
+import { expect, test, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
 import { createAdmin, insertBooking, login } from "./admin-support";
 import { VISITOR_ZONE, dateKeyIn, dayButton, gotoContact, openDateOf, openSlot, slotCard, type OpenSlot } from "./contact-flow";
@@ -16,7 +16,7 @@ test.afterAll(async () => {
   await withE2eDb((db) => db.query(`DELETE FROM "BusinessSetting"`));
 });
 
-async function saveSetting(page: import("@playwright/test").Page, label: string, value: string) {
+async function saveSetting(page: Page, label: string, value: string) {
   await page.goto("/admin/settings");
   await page.getByRole("spinbutton", { name: label }).fill(value);
   await page.getByRole("button", { name: "Save settings" }).click();

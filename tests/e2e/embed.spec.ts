@@ -2,10 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { BrowserContext, BrowserType, LaunchOptions, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers/axe";
 import { e2ePort, withE2eDb } from "./helpers/db";
-import { expect, pinClock, test } from "./helpers/test";
+import { expect, pinClock, test, type BrowserContext, type BrowserType, type LaunchOptions, type Page } from "./helpers/test";
 import { dateKeyIn, openSlot, VISITOR_ZONE, type OpenSlot } from "./contact-flow";
 
 // Issue 19 (embed): a site on another origin (127.0.0.2, a different site to the browser)

@@ -53,6 +53,8 @@ describe("cron routes with the secret", () => {
       rateLimits: { ok: true, result: 0 },
       calendars: { ok: true, result: { refreshed: 0, failed: 0, skipped: 0 } },
       calendarWrites: { ok: true, result: { claimed: 0, done: 0, retrying: 0, failed: 0 } },
+      // Nothing saved and no schedule slots: a deployment of hand-made slots gets no grid (ADR 108).
+      schedule: { ok: true, result: { skipped: "no_schedule" } },
     });
   });
 });
