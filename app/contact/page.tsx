@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { hostProfile } from "@/lib/booking/host-profile";
 import { existingClientSession } from "@/lib/http/client-context";
 import { resumeOwnBooking } from "@/lib/payments/resume-booking";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
 import { BookingFlow } from "@/components/contact/booking-flow";
 import { parseFlowUrl } from "@/components/contact/booking-flow-state";
-import { summarizeFee } from "@/components/contact/fee";
-import { HostPanel } from "@/components/contact/host-panel";
-import { durationLabel, methodsOnOffer } from "@/components/contact/host-summary";
+import { bookingTerms, HostAndFlow } from "./host-and-flow";
 import { confirmPaymentAction, openSlotsAction, startBookingAction } from "./actions";
 import { openSlotsFor } from "./open-slots";
 
@@ -32,10 +28,7 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
   // The visitor's own live hold stays on offer to them (and a reload finds it again).
   const session = await existingClientSession();
   const slots = await openSlotsFor(session);
-  const policy = parseRefundPolicy(e.REFUND_POLICY);
-  const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
-  const fee = summarizeFee(slots, refundTerms);
-  const host = hostProfile(e);
+  const { refundTerms, fee } = bookingTerms(e, slots);
   const resume = url.step === "payment" && url.slotId && session ? await resumeOwnBooking(url.slotId, session) : null;
 
   return (
@@ -47,34 +40,19 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
           with a calendar invitation.
         </p>
       </div>
-      <div className="grid items-start gap-6 lg:grid-cols-[17rem_minmax(0,1fr)]">
-        <HostPanel
-          name={host.name}
-          description={host.description}
-          logoPath={host.logoPath}
-          duration={durationLabel(slots)}
+      <HostAndFlow s={e} slots={slots} fee={fee} gapClass="gap-6">
+        <BookingFlow
+          slots={slots}
+          businessTimeZone={e.BUSINESS_TIME_ZONE}
+          nowIso={new Date().toISOString()}
+          windowDays={e.BOOKING_WINDOW_DAYS}
+          refundTerms={refundTerms}
           fee={fee}
-          methods={methodsOnOffer(slots, host.methods)}
+          initialSearch={query.toString()}
+          resume={resume}
+          actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction, openSlots: openSlotsAction }}
         />
-        <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          {slots.length === 0 && (
-            <p className="mb-4 rounded-lg bg-slate-100 p-3 text-sm">
-              There are no open times in the next {e.BOOKING_WINDOW_DAYS} days. Please check back soon.
-            </p>
-          )}
-          <BookingFlow
-            slots={slots}
-            businessTimeZone={e.BUSINESS_TIME_ZONE}
-            nowIso={new Date().toISOString()}
-            windowDays={e.BOOKING_WINDOW_DAYS}
-            refundTerms={refundTerms}
-            fee={fee}
-            initialSearch={query.toString()}
-            resume={resume}
-            actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction, openSlots: openSlotsAction }}
-          />
-        </div>
-      </div>
+      </HostAndFlow>
     </div>
   );
 }

@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { hostProfile } from "@/lib/booking/host-profile";
-import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
-import { summarizeFee } from "@/components/contact/fee";
-import { HostPanel } from "@/components/contact/host-panel";
-import { durationLabel, methodsOnOffer } from "@/components/contact/host-summary";
 import { EmbedFlow } from "@/components/embed/embed-flow";
 import { EmbedFrame } from "@/components/embed/embed-frame";
 import { parentSearch, PARENT_PARAM } from "@/components/embed/embed-paths";
+import { bookingTerms, HostAndFlow } from "../contact/host-and-flow";
 import { openSlotsFor } from "../contact/open-slots";
 import { embedConfirmPaymentAction, embedOpenSlotsAction, embedStartBookingAction } from "./actions";
 import { verifiedParent } from "./parent";
@@ -32,45 +28,27 @@ export default async function EmbedPage({ searchParams }: Props) {
   const flowQuery = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (typeof value === "string" && key !== PARENT_PARAM) flowQuery.set(key, value);
   const slots = await openSlotsFor(undefined);
-  const policy = parseRefundPolicy(s.REFUND_POLICY);
-  const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
-  const fee = summarizeFee(slots, refundTerms);
-  const host = hostProfile(s);
+  const { refundTerms, fee } = bookingTerms(s, slots);
 
   return (
     <EmbedFrame parent={parent}>
       <div data-wide-page className="grid gap-4 p-1">
         <h1 className="sr-only">Book a consultation with {s.BUSINESS_NAME}</h1>
-        <div className="grid items-start gap-4 lg:grid-cols-[17rem_minmax(0,1fr)]">
-          <HostPanel
-            name={host.name}
-            description={host.description}
-            logoPath={host.logoPath}
-            duration={durationLabel(slots)}
+        <HostAndFlow s={s} slots={slots} fee={fee} gapClass="gap-4">
+          <EmbedFlow
+            parent={parent}
+            keepSearch={parentSearch(parent)}
+            slots={slots}
+            businessTimeZone={s.BUSINESS_TIME_ZONE}
+            nowIso={new Date().toISOString()}
+            windowDays={s.BOOKING_WINDOW_DAYS}
+            refundTerms={refundTerms}
             fee={fee}
-            methods={methodsOnOffer(slots, host.methods)}
+            initialSearch={flowQuery.toString()}
+            resume={null}
+            embedActions={ACTIONS}
           />
-          <div className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-            {slots.length === 0 && (
-              <p className="mb-4 rounded-lg bg-slate-100 p-3 text-sm">
-                There are no open times in the next {s.BOOKING_WINDOW_DAYS} days. Please check back soon.
-              </p>
-            )}
-            <EmbedFlow
-              parent={parent}
-              keepSearch={parentSearch(parent)}
-              slots={slots}
-              businessTimeZone={s.BUSINESS_TIME_ZONE}
-              nowIso={new Date().toISOString()}
-              windowDays={s.BOOKING_WINDOW_DAYS}
-              refundTerms={refundTerms}
-              fee={fee}
-              initialSearch={flowQuery.toString()}
-              resume={null}
-              embedActions={ACTIONS}
-            />
-          </div>
-        </div>
+        </HostAndFlow>
       </div>
     </EmbedFrame>
   );

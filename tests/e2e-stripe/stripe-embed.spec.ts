@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:http";
 import { withE2eDb, e2ePort } from "../e2e/helpers/db";
+import { startEmbedHost } from "../e2e/helpers/embed-host";
 import { expect, test } from "../e2e/helpers/test";
 import { dateKeyIn, openSlot, VISITOR_ZONE } from "../e2e/contact-flow";
 import { FAKE_STRIPE_URL } from "./playwright.stripe.config";
@@ -19,23 +19,11 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script>window.__events=[];document.addEventListener("booking:confirmed",e=>window.__events.push(e.detail));</script>
 <script src="${APP}/embed.js" async></script></body></html>`;
 
-let host: Server;
+let host: Awaited<ReturnType<typeof startEmbedHost>>;
 test.beforeAll(async () => {
-  host = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(PAGE);
-  });
-  await new Promise<void>((resolve) => host.listen(HOST_PORT, "127.0.0.2", resolve));
-  await withE2eDb((db) =>
-    db.query(`INSERT INTO "BusinessSetting" (key, value) VALUES ('EMBED_ALLOWED_ORIGINS', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [
-      JSON.stringify([HOST]),
-    ]),
-  );
+  host = await startEmbedHost(HOST_PORT, { "/": PAGE });
 });
-test.afterAll(async () => {
-  await withE2eDb((db) => db.query(`DELETE FROM "BusinessSetting" WHERE key = 'EMBED_ALLOWED_ORIGINS'`));
-  await new Promise((resolve) => host.close(resolve));
-});
+test.afterAll(() => host.close());
 
 test("Stripe mode in the frame: the card step is Stripe's, and a redirect returns into the frame and confirms", async ({ page }) => {
   const slot = await openSlot(page.request, 6);

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expectNoAxeViolations } from "./helpers/axe";
-import { e2ePort, withE2eDb } from "./helpers/db";
+import { e2ePort } from "./helpers/db";
+import { startEmbedHost } from "./helpers/embed-host";
 import { expect, pinClock, test, type BrowserContext, type BrowserType, type LaunchOptions, type Page } from "./helpers/test";
 import { dateKeyIn, openSlot, VISITOR_ZONE, type OpenSlot } from "./contact-flow";
 
@@ -31,24 +31,11 @@ const PAGES: Record<string, string> = {
   "/popup": hostPage("Our studio popup", `<button type="button" id="book" data-booking-embed-popup>Book a call</button>`),
 };
 
-let host: Server;
+let host: Awaited<ReturnType<typeof startEmbedHost>>;
 test.beforeAll(async () => {
-  host = createServer((req, res) => {
-    const page = PAGES[req.url ?? ""];
-    res.writeHead(page ? 200 : 404, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(page ?? "not found");
-  });
-  await new Promise<void>((resolve) => host.listen(HOST_PORT, "127.0.0.2", resolve));
-  await withE2eDb((db) =>
-    db.query(`INSERT INTO "BusinessSetting" (key, value) VALUES ('EMBED_ALLOWED_ORIGINS', $1) ON CONFLICT (key) DO UPDATE SET value = $1`, [
-      JSON.stringify([HOST]),
-    ]),
-  );
+  host = await startEmbedHost(HOST_PORT, PAGES);
 });
-test.afterAll(async () => {
-  await withE2eDb((db) => db.query(`DELETE FROM "BusinessSetting" WHERE key = 'EMBED_ALLOWED_ORIGINS'`));
-  await new Promise((resolve) => host.close(resolve));
-});
+test.afterAll(() => host.close());
 
 type HostEvent = { type: string; detail: Record<string, unknown>; target: string };
 const events = (page: Page) => page.evaluate(() => (window as unknown as { __events: HostEvent[] }).__events);

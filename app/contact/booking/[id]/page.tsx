@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getPublicBooking, type PublicBooking } from "@/lib/booking/public-view";
-import { isAppError } from "@/lib/errors/app-error";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
 import { BookingStatus } from "@/components/contact/booking-status";
+import { publicBookingOr404 } from "../public-booking-or-404";
 
 // A booking's own page, reached after paying (and from Stripe's return). The id is
 // unguessable and the page shows only the public view: no name, email, phone or notes.
@@ -13,13 +11,7 @@ export const metadata: Metadata = { title: "Your booking", robots: { index: fals
 
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let booking: PublicBooking;
-  try {
-    booking = await getPublicBooking(id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  const booking = await publicBookingOr404(id);
   const e = await settings();
   return (
     <BookingStatus

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { getPublicBooking, type PublicBooking } from "@/lib/booking/public-view";
-import { isAppError } from "@/lib/errors/app-error";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { isSettledBooking } from "@/lib/status/booking-status";
 import { settings } from "@/lib/settings/settings";
 import { BookingStatus } from "@/components/contact/booking-status";
+import { publicBookingOr404 } from "../../../contact/booking/public-booking-or-404";
 import { EmbedFrame } from "@/components/embed/embed-frame";
 import { embedFlowPath, PARENT_PARAM } from "@/components/embed/embed-paths";
 import type { EmbedEvent } from "@/components/embed/messages";
@@ -20,13 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EmbedBookingPage({ params, searchParams }: Props) {
   const { id } = await params;
-  let booking: PublicBooking;
-  try {
-    booking = await getPublicBooking(id);
-  } catch (error) {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  }
+  const booking = await publicBookingOr404(id);
   const parent = await verifiedParent((await searchParams)[PARENT_PARAM]);
   const s = await settings();
   const event: EmbedEvent | undefined = isSettledBooking(booking.status)
