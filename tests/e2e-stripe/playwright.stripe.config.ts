@@ -6,7 +6,10 @@ import base from "../../playwright.config";
 // app's webhook like `stripe listen` does. Build first, into its own folder:
 //   NEXT_DIST_DIR=.next-stripe npx next build
 //   NEXT_DIST_DIR=.next-stripe E2E_PORT=3102 npx playwright test -c tests/e2e-stripe/playwright.stripe.config.ts
-const port = Number(process.env.E2E_PORT ?? 3102);
+// Specs read the port through E2E_PORT (tests/e2e/helpers/db.ts), so this config's default
+// must reach them too: the config is loaded in every worker.
+process.env.E2E_PORT ??= "3102";
+const port = Number(process.env.E2E_PORT);
 const stripePort = port + 9200;
 export const FAKE_STRIPE_URL = `http://127.0.0.1:${stripePort}`;
 const webhookSecret = "whsec_e2e_fake_0123456789";
