@@ -21,6 +21,9 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   PARTIALLY_REFUNDED: "Partially refunded",
   PAID_OUTSIDE: "Paid outside the app",
   WAIVED: "Fee waived",
+  AUTHORIZED: "Authorised, not charged yet",
+  RELEASED: "Authorisation released",
+  CAPTURE_FAILED: "Capture failed (fee lost)",
 };
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {

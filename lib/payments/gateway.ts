@@ -4,7 +4,10 @@ import { AppError } from "@/lib/errors/app-error";
 // lib/payments/stripe/ maps Stripe objects to these shapes and Stripe errors to
 // PaymentProviderError.
 
-export type IntentStatus = "requires_payment" | "processing" | "succeeded" | "canceled";
+/** `requires_capture`: authorised (manual capture, ADR 120); the card is held, nothing charged yet. */
+export type IntentStatus = "requires_payment" | "processing" | "requires_capture" | "succeeded" | "canceled";
+
+export type CaptureMethod = "automatic" | "manual";
 
 export type IntentView = {
   id: string;
@@ -17,6 +20,13 @@ export type IntentView = {
   /** Total refunded on the intent's charge, as the provider reports it. */
   refundedCents: number;
   createdAt: Date;
+  captureMethod: CaptureMethod;
+  /** What a capture can still take: the authorised amount while requires_capture, else 0. */
+  amountCapturableCents: number;
+  /** What was actually charged (0 until captured, for manual capture). */
+  amountReceivedCents: number;
+  /** The charge's capture_before: when the provider drops an uncaptured authorisation. */
+  authorizedUntil: Date | null;
 };
 
 export type CreatedIntent = { id: string; clientSecret: string; status: IntentStatus };
@@ -72,11 +82,18 @@ export interface PaymentGateway {
     amountCents: number;
     currency: string;
     idempotencyKey: string;
+    /** "manual": authorise only; the fee is captured later (capture-plan.ts). Default automatic. */
+    captureMethod?: CaptureMethod;
   }): Promise<CreatedIntent>;
   retrieveIntent(id: string): Promise<IntentView>;
   clientSecretFor(id: string): Promise<string>;
   /** Cancels an open intent and returns its state afterwards (an intent that already succeeded stays so). */
   cancelIntent(id: string): Promise<IntentView>;
+  /**
+   * Captures an authorised intent in full. Declined on capture or authorisation expired is a
+   * PaymentProviderError of kind `declined`; an intent already captured answers its state.
+   */
+  captureIntent(input: { intentId: string; idempotencyKey: string }): Promise<IntentView>;
   refund(input: {
     intentId: string;
     amountCents: number;

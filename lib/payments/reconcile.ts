@@ -48,7 +48,10 @@ function statusesFor(intent: IntentView): PaymentStatus[] {
       if (intent.refundedCents >= intent.amountCents) return ["REFUNDED"];
       return intent.refundedCents > 0 ? ["PARTIALLY_REFUNDED"] : ["SUCCEEDED"];
     case "canceled":
-      return ["CANCELED"];
+      // An authorisation cancelled after confirming (released) or lapsed uncaptured (lost).
+      return intent.captureMethod === "manual" ? ["CANCELED", "RELEASED", "CAPTURE_FAILED"] : ["CANCELED"];
+    case "requires_capture":
+      return ["AUTHORIZED"];
     case "processing":
       return ["PROCESSING", "REQUIRES_PAYMENT"];
     case "requires_payment":

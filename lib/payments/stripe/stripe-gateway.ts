@@ -41,6 +41,7 @@ export function createStripeGateway(client: Stripe = stripeClient(), options: St
             amount: input.amountCents,
             currency: input.currency,
             automatic_payment_methods: { enabled: true },
+            capture_method: input.captureMethod ?? "automatic",
             metadata: { [METADATA_BOOKING_ID]: input.bookingId, slot_id: input.slotId, email: input.email },
           },
           { idempotencyKey: input.idempotencyKey },
@@ -64,6 +65,19 @@ export function createStripeGateway(client: Stripe = stripeClient(), options: St
       } catch (error) {
         // Already canceled, succeeded or processing: Stripe refuses; report the state instead.
         if (toProviderError(error).providerCode === "payment_intent_unexpected_state") return retrieveIntent(id);
+        throw error;
+      }
+    },
+
+    captureIntent: async ({ intentId, idempotencyKey }) => {
+      try {
+        return await call(async () =>
+          toIntentView(await client.paymentIntents.capture(intentId, { expand: EXPAND_CHARGE }, { idempotencyKey })),
+        );
+      } catch (error) {
+        // Captured already (an earlier attempt whose answer was lost) or canceled/expired:
+        // report the state, and let the caller tell a capture from a lost authorisation.
+        if (toProviderError(error).providerCode === "payment_intent_unexpected_state") return retrieveIntent(intentId);
         throw error;
       }
     },

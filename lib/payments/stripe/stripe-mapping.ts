@@ -13,9 +13,9 @@ function intentStatus(status: Stripe.PaymentIntent.Status): IntentStatus {
       return "succeeded";
     case "canceled":
       return "canceled";
-    // Manual capture is never requested, so requires_capture only appears mid-flight.
-    case "processing":
     case "requires_capture":
+      return "requires_capture";
+    case "processing":
       return "processing";
     default:
       return "requires_payment";
@@ -39,8 +39,14 @@ export function failureMessage(error: Stripe.PaymentIntent.LastPaymentError | nu
   return DECLINE_MESSAGES[key] ?? "The payment was declined. Please try another card.";
 }
 
-function refundedCents(charge: string | Stripe.Charge | null): number {
-  return charge && typeof charge === "object" ? charge.amount_refunded : 0;
+function expandedCharge(charge: string | Stripe.Charge | null): Stripe.Charge | null {
+  return charge && typeof charge === "object" ? charge : null;
+}
+
+/** capture_before is on the card details of an uncaptured charge (Unix seconds). */
+function captureBefore(charge: Stripe.Charge | null): Date | null {
+  const seconds = charge?.payment_method_details?.card?.capture_before;
+  return typeof seconds === "number" ? new Date(seconds * 1000) : null;
 }
 
 /** Expects latest_charge expanded (the gateway always asks for it). */
@@ -52,8 +58,12 @@ export function toIntentView(intent: Stripe.PaymentIntent): IntentView {
     currency: intent.currency,
     bookingId: intent.metadata?.[METADATA_BOOKING_ID] ?? null,
     lastError: failureMessage(intent.last_payment_error),
-    refundedCents: refundedCents(intent.latest_charge),
+    refundedCents: expandedCharge(intent.latest_charge)?.amount_refunded ?? 0,
     createdAt: new Date(intent.created * 1000),
+    captureMethod: intent.capture_method === "automatic" || intent.capture_method === "automatic_async" ? "automatic" : "manual",
+    amountCapturableCents: intent.amount_capturable ?? 0,
+    amountReceivedCents: intent.amount_received ?? 0,
+    authorizedUntil: intent.status === "requires_capture" ? captureBefore(expandedCharge(intent.latest_charge)) : null,
   };
 }
 
