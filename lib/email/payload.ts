@@ -65,6 +65,8 @@ export const emailPayloadSchema = bookingSnapshotSchema.extend({
   /** Fee receipts: when the card was charged, and the receipt's number. */
   chargedAt: z.iso.datetime({ offset: true }).optional(),
   receiptNumber: z.string().optional(),
+  /** Cancellations of an authorised fee (ADR 125): released (nothing charged) or kept (captured). */
+  authorizationOutcome: z.enum(["released", "kept"]).optional(),
   /** Lost fees: why the capture failed for good, in the admin's words. */
   feeLostReason: z.string().optional(),
 });

@@ -189,6 +189,14 @@ describe("renderEmail", () => {
     expect(demo).toContain("no card was charged");
   });
 
+  it("a cancelled authorised fee: released says nothing was charged, kept says it is charged", async () => {
+    const released = await textOf("booking_cancelled", payload({ amountPaidCents: 0, authorizationOutcome: "released", feeCents: 1000 }));
+    expect(released).toContain("The $10 authorisation on your card is released: nothing was charged.");
+    expect(released).not.toMatch(/refunded/);
+    const kept = await textOf("booking_cancelled", payload({ amountPaidCents: 0, authorizationOutcome: "kept", feeCents: 1000 }));
+    expect(kept).toContain("the booking fee of $10 is charged to your card. A receipt follows by email.");
+  });
+
   it("tells the admin which booking lost its fee, why, and what to do", async () => {
     const lost = await renderEmail({
       kind: "admin_fee_lost",

@@ -140,6 +140,7 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
           amountPaid: paid(p),
           refundAmount: refund(p),
           demoPayment: p.demoPayment,
+          authorization: p.authorizationOutcome ? { outcome: p.authorizationOutcome, amount: money(p, p.feeCents ?? 0) } : null,
           reason: p.cancellationReason === VISITOR_CANCELLATION_REASON ? null : p.cancellationReason,
           bookUrl,
         }),

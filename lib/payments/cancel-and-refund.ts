@@ -30,6 +30,8 @@ export type CancellationFeePreview = {
   /** The fee the outcome is about (authorised or paid), for "your $10 authorisation is released". */
   feeCents: number;
   currency: string | null;
+  /** The fee is only authorised: "released" means nothing is ever charged. */
+  authorized: boolean;
 };
 
 /** What a cancellation would do to the fee right now (for "you will get $X back" or "nothing is charged"). */
@@ -42,7 +44,7 @@ export async function previewCancellationFee(
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { slot: true, payment: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
   const payment = booking.payment;
-  const none = { feeOutcome: "none", refundCents: 0, feeCents: 0, currency: payment?.currency ?? null } as const;
+  const none = { feeOutcome: "none", refundCents: 0, feeCents: 0, currency: payment?.currency ?? null, authorized: false } as const;
   if (!payment) return none;
   const due = async (paidCents: number, alreadyRefundedCents: number) => {
     if (choice === "none") return 0;
@@ -52,7 +54,13 @@ export async function previewCancellationFee(
   };
   if (isAuthorizedStatus(payment.status)) {
     const released = (await due(payment.amountCents, 0)) > 0;
-    return { feeOutcome: released ? "released" : "kept", refundCents: 0, feeCents: payment.amountCents, currency: payment.currency };
+    return {
+      feeOutcome: released ? "released" : "kept",
+      refundCents: 0,
+      feeCents: payment.amountCents,
+      currency: payment.currency,
+      authorized: true,
+    };
   }
   if (!isRefundable(payment)) return none;
   const refundCents = await due(payment.amountCents, payment.refundedCents);
@@ -61,6 +69,7 @@ export async function previewCancellationFee(
     refundCents,
     feeCents: refundCents > 0 ? refundCents : payment.amountCents - payment.refundedCents,
     currency: payment.currency,
+    authorized: false,
   };
 }
 
@@ -97,7 +106,17 @@ export async function cancelAndRefund(
   const refundCents = preview.refundCents;
   const db = await getDb();
   const outcome = await db.$transaction(async (tx) => {
-    const result = await cancelBooking(tx, bookingId, { now, reason: options.reason, refundCents, notifyAdmin: options.notifyAdmin });
+    const authorization =
+      preview.authorized && preview.feeOutcome !== "none" && preview.feeOutcome !== "refunded"
+        ? { outcome: preview.feeOutcome, feeCents: preview.feeCents }
+        : undefined;
+    const result = await cancelBooking(tx, bookingId, {
+      now,
+      reason: options.reason,
+      refundCents,
+      notifyAdmin: options.notifyAdmin,
+      authorization,
+    });
     if (result === "cancelled" && preview.feeOutcome === "kept") {
       // Marked with the cancellation, so the job captures this authorisation instead of releasing it.
       await tx.payment.updateMany({

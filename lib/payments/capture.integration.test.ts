@@ -169,7 +169,13 @@ describe("recording outcomes", () => {
 describe("cancelling an authorised booking", () => {
   it("before the deadline releases the authorisation: intent canceled, RELEASED, no Refund at all", async () => {
     const { paymentId, intentId, bookingId } = await authorised({ captureAt: addDays(new Date(), 3) });
-    expect(await previewCancellationFee(bookingId)).toEqual({ feeOutcome: "released", refundCents: 0, feeCents: 1000, currency: "usd" });
+    expect(await previewCancellationFee(bookingId)).toEqual({
+      feeOutcome: "released",
+      refundCents: 0,
+      feeCents: 1000,
+      currency: "usd",
+      authorized: true,
+    });
     const result = await cancelAndRefund(bookingId, { reason: "Plans changed" });
     expect(result).toMatchObject({ outcome: "cancelled", feeOutcome: "released", refundCents: 0, refund: null });
     expect(stripe.fake.state.intent(intentId).status).toBe("canceled");
@@ -177,6 +183,8 @@ describe("cancelling an authorised booking", () => {
     expect(await t.db.refund.count()).toBe(0);
     expect(await paymentOf(paymentId)).toMatchObject({ status: "RELEASED", releasedAt: expect.any(Date) });
     expect(captureCalls()).toBe(0);
+    const [email] = await emailsOf(bookingId, "booking_cancelled");
+    expect(email!.payload).toMatchObject({ authorizationOutcome: "released", feeCents: 1000, refundCents: 0 });
   });
 
   it("when Stripe is down, the booking is cancelled and the job releases the authorisation later", async () => {
@@ -200,6 +208,7 @@ describe("cancelling an authorised booking", () => {
     expect(stripe.fake.state.intent(intentId).status).toBe("succeeded");
     expect((await paymentOf(paymentId)).status).toBe("SUCCEEDED");
     expect(await emailsOf(bookingId, "fee_receipt")).toHaveLength(1);
+    expect((await emailsOf(bookingId, "booking_cancelled"))[0]!.payload).toMatchObject({ authorizationOutcome: "kept" });
   });
 
   it("admin choices: full releases even inside the window, none captures; a kept fee survives a Stripe outage", async () => {
