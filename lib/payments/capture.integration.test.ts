@@ -2,6 +2,7 @@ import { addDays, addHours, addMinutes } from "date-fns";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { createSlot } from "@/tests/helpers/factories";
+import { seedBooking } from "@/tests/helpers/admin-fixtures";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { authorisedBooking, type AuthorisedOptions } from "@/tests/fakes/stripe/authorised";
@@ -56,6 +57,16 @@ describe("the capture job", () => {
     });
     // A later run finds nothing to do.
     expect(await captureDuePayments(addMinutes(now, 10))).toEqual({ captured: 0, failed: 0, retrying: 0, lost: 0, released: 0 });
+  });
+
+  it("an admin's capture racing the job charges once and records once", async () => {
+    const { paymentId, bookingId } = await authorised();
+    const now = new Date();
+    const [, admin] = await Promise.all([captureDuePayments(now), capturePaymentNow(paymentId, now)]);
+    expect(["captured", "already_captured", "retry_later"]).toContain(admin);
+    expect(stripe.fake.state.events.filter((e) => e.type === "charge.captured")).toHaveLength(1);
+    expect((await paymentOf(paymentId)).status).toBe("SUCCEEDED");
+    expect(await emailsOf(bookingId, "fee_receipt")).toHaveLength(1);
   });
 
   it("leaves an authorisation alone before its capture time", async () => {
@@ -225,6 +236,17 @@ describe("cancelling an authorised booking", () => {
     // The job captures it (the business kept the fee), it does not release it.
     expect(await captureDuePayments(addMinutes(new Date(), 10))).toMatchObject({ captured: 1, released: 0 });
     expect((await paymentOf(kept.paymentId)).status).toBe("SUCCEEDED");
+  });
+});
+
+describe("previewing a cancellation's fee", () => {
+  it("says refunded for a charged fee, kept inside the window, none without a payment", async () => {
+    const paid = await seedBooking(t.db, { paidCents: 1000, startsAt: addDays(new Date(), 3) });
+    expect(await previewCancellationFee(paid.booking.id)).toMatchObject({ feeOutcome: "refunded", refundCents: 1000, authorized: false });
+    const late = await seedBooking(t.db, { paidCents: 1000, startsAt: addHours(new Date(), 5) });
+    expect(await previewCancellationFee(late.booking.id)).toMatchObject({ feeOutcome: "kept", refundCents: 0, feeCents: 1000 });
+    const free = await seedBooking(t.db, { priceCents: 0 });
+    expect(await previewCancellationFee(free.booking.id)).toMatchObject({ feeOutcome: "none", refundCents: 0 });
   });
 });
 
