@@ -86,8 +86,8 @@ async function claimAttempt(paymentId: string, now: Date, due: boolean): Promise
 async function settleFromIntent(paymentId: string, intent: IntentView, now: Date): Promise<CaptureOutcome | null> {
   const db = await getDb();
   if (intent.status === "succeeded") {
-    await recordCaptured(db, paymentId, now);
-    return "captured";
+    // Recorded already (a webhook, or a racing capture got there first): still one charge.
+    return (await recordCaptured(db, paymentId, now)) ? "captured" : "already_captured";
   }
   if (intent.status === "canceled") {
     // Cancelled by our own release (the booking was cancelled meanwhile) is not a lost fee.
