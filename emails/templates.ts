@@ -8,6 +8,7 @@ import BookingConfirmedEmail, { bookingConfirmedSubject } from "./booking-confir
 import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "./booking-rescheduled";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "./late-payment-refunded";
+import LatePaymentReleasedEmail, { latePaymentReleasedSubject } from "./late-payment-released";
 import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "./manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "./payment-refunded";
 
@@ -30,6 +31,7 @@ export function templatePreviews(): TemplatePreview[] {
     preview("booking-cancelled", "Booking cancelled (with refund)", BookingCancelledEmail, bookingCancelledSubject),
     preview("payment-refunded", "Payment refunded", PaymentRefundedEmail, paymentRefundedSubject),
     preview("late-payment-refunded", "Late payment refunded (slot taken)", LatePaymentRefundedEmail, latePaymentRefundedSubject),
+    preview("late-payment-released", "Late authorisation released (slot taken)", LatePaymentReleasedEmail, latePaymentReleasedSubject),
     preview("manage-link-reissued", "New manage link (old one revoked)", ManageLinkReissuedEmail, manageLinkReissuedSubject),
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),

@@ -4,7 +4,7 @@ import { getDb, isUniqueViolation } from "@/lib/db";
 import { settings, type Settings } from "@/lib/settings/settings";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { isPaid } from "@/lib/status/payment-status";
+import { isSecured } from "@/lib/status/payment-status";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
@@ -51,8 +51,9 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
       await takeRuleLocks(tx, ruleLockKeys(rules, { startsAt: slot.startsAt, endsAt: addMinutes(slot.startsAt, slot.durationMinutes) }));
       await assertRulesAllow(tx, slot.id, rules, { now, excludeBookingId: bookingId });
       // The fee counts as paid once money was taken, even if some of it was refunded since:
-      // a partial refund is the business's goodwill, not a reason to charge again.
-      const paid = isPaid(booking.payment) ? booking.payment.amountCents : 0;
+      // a partial refund is the business's goodwill, not a reason to charge again. An
+      // authorisation counts too (ADR 121): it is captured for the same amount.
+      const paid = isSecured(booking.payment) ? booking.payment.amountCents : 0;
       const newPrice = slot.requiresPayment ? slot.priceCents : 0;
       if (newPrice > paid || (booking.payment && slot.currency !== booking.payment.currency)) {
         throw new AppError("reschedule_not_allowed", "Please pick a time with the same booking fee as your current one.");
