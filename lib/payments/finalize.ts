@@ -4,7 +4,7 @@ import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { UNSETTLED_PAYMENT_STATUSES, isSettledOutsideStatus } from "@/lib/status/payment-status";
+import { UNSETTLED_PAYMENT_STATUSES, isAuthorizedStatus, isSettledOutsideStatus } from "@/lib/status/payment-status";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { lateRevivalRefusal } from "@/lib/booking/late-revival";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
@@ -262,7 +262,7 @@ export async function finalizeBookingPayment(
   }
   if (intent.status === "succeeded") {
     // Captured at Stripe (by the capture job, or in the dashboard) after we recorded the authorisation.
-    if (payment.status === "AUTHORIZED" || payment.status === "CAPTURE_FAILED") {
+    if (isAuthorizedStatus(payment.status) || payment.status === "CAPTURE_FAILED") {
       await recordCaptured(db, payment.id, now);
       return { outcome: booking.confirmedAt ? "already_confirmed" : "not_paid", bookingId };
     }

@@ -2,12 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { log } from "@/lib/log";
 import { releaseHold } from "@/lib/booking/holds";
+import { isAuthorizedStatus } from "@/lib/status/payment-status";
 import type { ProviderEvent } from "../gateway";
 import { recordFeeLost, recordReleased } from "../capture-record";
 import { finalizeIntent, paymentForIntent } from "./finalize-intent";
 
-export const AUTHORIZATION_LOST_REASON =
-  "The card authorisation was cancelled at Stripe (expired or cancelled in the dashboard) before capture.";
+const AUTHORIZATION_LOST_REASON = "The card authorisation was cancelled at Stripe (expired or cancelled in the dashboard) before capture.";
 
 /**
  * payment_intent.canceled (by hold expiry, or in the Stripe dashboard): the payment is
@@ -19,13 +19,13 @@ export const AUTHORIZATION_LOST_REASON =
  */
 export async function handlePaymentIntentCanceled(event: ProviderEvent): Promise<void> {
   const payment = await paymentForIntent(event.intentId);
-  if (payment?.status === "AUTHORIZED") {
+  if (payment && isAuthorizedStatus(payment.status)) {
     const db = await getDb();
     const booking = await db.booking.findUniqueOrThrow({ where: { id: payment.bookingId }, select: { status: true } });
     const intent = await finalizeIntent(event.intentId, event.id);
     // Re-fetched: a capture that happened after all is recorded there, nothing is lost.
     const after = await paymentForIntent(event.intentId);
-    if (!intent || after?.status !== "AUTHORIZED") return;
+    if (!intent || !after || !isAuthorizedStatus(after.status)) return;
     const now = new Date();
     if (booking.status === "CANCELLED") await recordReleased(db, payment.id, now);
     else if (await recordFeeLost(db, payment.id, AUTHORIZATION_LOST_REASON, now)) {
