@@ -14,7 +14,7 @@ import { bookingCapturePlan } from "./booking-capture-plan";
 import { ASSUMED_AUTHORIZATION_MS } from "./capture-plan";
 import { recordCaptured, recordReleased } from "./capture-record";
 import { visitorDeadline, type Deadline } from "./deadline";
-import type { IntentView } from "./gateway";
+import { PaymentProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";
 
@@ -110,7 +110,8 @@ async function releaseLateAuthorization(bookingId: string, paymentId: string, st
     const intent = await requireGateway().cancelIntent(payment.providerPaymentId);
     // Captured meanwhile (in the dashboard): money was taken, so it goes back as a refund.
     if (intent.status === "succeeded") return refundLatePayment(bookingId, paymentId, now);
-    if (intent.status !== "canceled") throw new AppError("payment_provider_unavailable", "The authorisation could not be released yet.");
+    // Anything else is not released yet: retryable, so a webhook comes back later.
+    if (intent.status !== "canceled") throw new PaymentProviderError("unavailable", "authorization_not_released");
   }
   await db.$transaction(async (tx) => {
     await markSettled(tx, paymentId, settlement, startsAt, now);
