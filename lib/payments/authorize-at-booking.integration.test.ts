@@ -94,6 +94,9 @@ describe("authorise at booking", () => {
     await stripe.pay(inside.intentId);
     expect((await finalizeBookingPayment(inside.bookingId)).outcome).toBe("confirmed");
     expect((await state(inside.bookingId)).payment.status).toBe("SUCCEEDED");
+    // Charged now, so the receipt goes out now; a repeated finalize queues no second one.
+    expect((await finalizeBookingPayment(inside.bookingId)).outcome).toBe("already_confirmed");
+    expect((await state(inside.bookingId)).emails.sort()).toEqual(["booking_confirmed", "fee_receipt"]);
 
     setEnv({ REFUND_POLICY: "never" });
     const never = await planned(addDays(new Date(), 3));
@@ -117,7 +120,8 @@ describe("authorise at booking", () => {
     await deliver({ ...authorised, id: `${authorised.id}_late` });
     s = await state(held.bookingId);
     expect(s.payment.status).toBe("SUCCEEDED");
-    expect(s.emails).toEqual(["booking_confirmed"]);
+    // Charged at capture: one receipt, however often the events come.
+    expect(s.emails).toEqual(["booking_confirmed", "fee_receipt"]);
   });
 
   it("confirms on a succeeded event that arrives before the authorisation's", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, isUniqueViolation, type DbOrTx } from "@/lib/db";
+import { getDb, isUniqueViolation, type DbOrTx, type Tx } from "@/lib/db";
 import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -12,7 +12,7 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
 import { bookingCapturePlan } from "./booking-capture-plan";
 import { ASSUMED_AUTHORIZATION_MS } from "./capture-plan";
-import { recordCaptured, recordReleased } from "./capture-record";
+import { enqueueFeeReceipt, recordCaptured, recordReleased } from "./capture-record";
 import { visitorDeadline, type Deadline } from "./deadline";
 import { PaymentProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
@@ -83,6 +83,12 @@ function markSettled(db: DbOrTx, paymentId: string, settlement: Settlement, star
     : markPaymentAuthorized(db, paymentId, startsAt, settlement.authorizedUntil, now);
 }
 
+/** Settles the payment and, when this call charged the fee, queues its receipt (once: outbox key). */
+async function markSettledWithReceipt(tx: Tx, paymentId: string, settlement: Settlement, startsAt: Date, now: Date): Promise<void> {
+  const { count } = await markSettled(tx, paymentId, settlement, startsAt, now);
+  if (count === 1 && settlement.kind === "charged") await enqueueFeeReceipt(tx, paymentId);
+}
+
 /** A confirmed payment whose booking cannot be confirmed is refunded in full. */
 async function refundLatePayment(bookingId: string, paymentId: string, now: Date): Promise<FinalizeResult> {
   const db = await getDb();
@@ -141,7 +147,7 @@ export async function settlePayment(
   // Settled before (and perhaps cancelled since, without a refund): nothing to do, and
   // above all no "late payment" refund. Also spares a second meeting from the link provider.
   if (booking.confirmedAt) {
-    await markSettled(db, paymentId, settlement, startsAt, now);
+    await db.$transaction((tx) => markSettledWithReceipt(tx, paymentId, settlement, startsAt, now));
     return { outcome: "already_confirmed", bookingId };
   }
   const link = await meetingLinkFor(meetingRequestFor(booking));
@@ -155,7 +161,7 @@ export async function settlePayment(
       }
       // A lapsed hold paid late is a new claim: one the rules now refuse is a slot lost.
       if (await lateRevivalRefusal(tx, bookingId, now)) throw new SlotLost();
-      await markSettled(tx, paymentId, settlement, startsAt, now);
+      await markSettledWithReceipt(tx, paymentId, settlement, startsAt, now);
       const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (result === "not_confirmable") {
         // Confirmed by a concurrent call and cancelled since: still settled, not late.
