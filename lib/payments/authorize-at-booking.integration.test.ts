@@ -7,6 +7,8 @@ import { heldStripeBooking, lapseHold } from "@/tests/fakes/stripe/scenarios";
 import type { FakeEvent } from "@/tests/fakes/stripe/state";
 import { useTestEnv } from "@/tests/fakes/meetings/test-env";
 import { CAPTURE_MARGIN_MS } from "./capture-plan";
+import { releaseAuthorization } from "./capture";
+import { RELEASE_REQUESTED } from "./capture-record";
 import { finalizeBookingPayment } from "./finalize";
 import { expireHoldsAndCancelIntents } from "./hold-expiry";
 import { paymentIntentForBooking } from "./payment-intent";
@@ -166,6 +168,21 @@ describe("authorise at booking", () => {
     await deliver(stripe.fake.state.lastEvent("payment_intent.canceled", other.intentId));
     s = await state(other.bookingId);
     expect(s.payment).toMatchObject({ status: "RELEASED", refundedCents: 0, refunds: [] });
+  });
+
+  it("an admin's release whose canceled event overtakes our own write is a release, not a lost fee", async () => {
+    const held = await planned(addDays(new Date(), 3));
+    await stripe.pay(held.intentId);
+    await finalizeBookingPayment(held.bookingId);
+    // releaseAuthorization marks the row, then cancels; the event arrives before its write.
+    await t.db.payment.update({ where: { id: held.paymentId }, data: { capturePlanReason: RELEASE_REQUESTED } });
+    await stripe.sdk.paymentIntents.cancel(held.intentId);
+    await deliver(stripe.fake.state.lastEvent("payment_intent.canceled", held.intentId));
+    const s = await state(held.bookingId);
+    expect(s.payment).toMatchObject({ status: "RELEASED", captureError: null, refunds: [] });
+    expect(s.booking.status).toBe("CONFIRMED");
+    expect(await releaseAuthorization(held.paymentId)).toBe("already_released");
+    expect(await t.db.outboxEmail.count({ where: { kind: "admin_fee_lost" } })).toBe(0);
   });
 
   it("releases a late authorisation whose slot was taken: intent cancelled, RELEASED, no Refund anywhere", async () => {

@@ -55,6 +55,13 @@ export async function recordCaptured(db: DbOrTx, paymentId: string, now: Date): 
 }
 
 /** The authorisation was cancelled by us: AUTHORIZED → RELEASED. Nothing was charged, so no email of its own. */
+/**
+ * Marked on an authorisation just before we cancel it ourselves (the admin's "release"), so
+ * the payment_intent.canceled event that may overtake our own write reads as a release, not
+ * as a lost fee.
+ */
+export const RELEASE_REQUESTED = "release_requested";
+
 export async function recordReleased(db: DbOrTx, paymentId: string, now: Date): Promise<boolean> {
   const { count } = await db.payment.updateMany({
     where: { id: paymentId, status: "AUTHORIZED" },

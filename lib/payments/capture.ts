@@ -5,7 +5,7 @@ import { errorDetail, log } from "@/lib/log";
 import { parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
 import { CAPTURE_MARGIN_MS, planCapture } from "./capture-plan";
-import { recordCaptured, recordFeeLost, recordReleased } from "./capture-record";
+import { RELEASE_REQUESTED, recordCaptured, recordFeeLost, recordReleased } from "./capture-record";
 import { isProviderError, type IntentView, type PaymentGateway } from "./gateway";
 import { gateway } from "./gateway-registry";
 
@@ -171,6 +171,7 @@ export async function releaseAuthorization(paymentId: string, now = new Date()):
   if (payment.provider !== "DEMO") {
     const g = gateway();
     if (!g) throw new AppError("misconfigured", "Card payments are not configured.");
+    await db.payment.updateMany({ where: { id: paymentId, status: "AUTHORIZED" }, data: { capturePlanReason: RELEASE_REQUESTED } });
     const intent = await g.cancelIntent(payment.providerPaymentId);
     if (intent.status === "succeeded") {
       // A capture won the race: the fee is charged, and the caller refunds by its policy.
