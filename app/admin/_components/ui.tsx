@@ -71,6 +71,9 @@ const STATE_TONE: Record<PaymentState, keyof typeof BADGE> = {
   failed: "red",
   hold_lapsed: "slate",
   canceled: "slate",
+  authorized: "amber",
+  released: "slate",
+  capture_failed: "red",
 };
 
 /** What the payment means for its booking (refunded, hold lapsed…), not just its raw status. */
