@@ -13,7 +13,8 @@ import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
-import { isPaid } from "@/lib/status/payment-status";
+import { feeOutcomeSentence } from "@/lib/status/fee-timing";
+import { isAuthorizedStatus, isPaid } from "@/lib/status/payment-status";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
 // resolves the token first; a wrong, revoked or expired token is a plain not-found.
@@ -46,6 +47,10 @@ export type ManageView = {
   hasCancelInvite: boolean;
   /** The number the visitor gave for a phone meeting (this page is theirs, behind the signed link). */
   visitorPhone: string | null;
+  /** When the card is or was charged, in the visitor's zone (ADR 130); null when there is nothing to say. */
+  feeOutcome: string | null;
+  /** The fee is only authorised, so cancelling now releases the card instead of refunding it. */
+  releaseIfCancelledNow: boolean;
   /** Paid in demo mode: no card was charged, so nothing is refunded "to your card". */
   demoPayment: boolean;
 };
@@ -101,6 +106,8 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
       booking.status === "CANCELLED" && booking.cancellationReason !== VISITOR_CANCELLATION_REASON ? booking.cancellationReason : null,
     hasCancelInvite: booking.status === "CANCELLED" && booking.confirmedAt !== null,
     visitorPhone: booking.phone,
+    feeOutcome: feeOutcomeSentence(booking.payment, booking.timeZone),
+    releaseIfCancelledNow: canCancel && !!booking.payment && isAuthorizedStatus(booking.payment.status),
     demoPayment: booking.payment?.provider === "DEMO",
   };
 }
@@ -114,7 +121,9 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
     throw new AppError("invalid_transition", "This meeting has already started, so it can no longer be cancelled here.");
   }
   const result = await cancelAndRefund(bookingId, { reason: VISITOR_CANCELLATION_REASON, refund: "policy", notifyAdmin: true, now });
-  return { outcome: result.outcome, refundCents: result.refundCents };
+  // An authorised fee is released rather than refunded; the row says which happened.
+  const payment = await db.payment.findUnique({ where: { bookingId }, select: { status: true } });
+  return { outcome: result.outcome, refundCents: result.refundCents, released: payment?.status === "RELEASED" };
 }
 
 export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {

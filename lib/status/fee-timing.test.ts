@@ -22,7 +22,7 @@ describe("fee timing wording (ADR 130)", () => {
     expect(feeOutcomeSentence(row("AUTHORIZED", { captureAt }), zone)).toBe(
       "Your card is authorised for $10 and will be charged on Friday, January 22, 2027 at 10:00 AM EST unless you cancel before then.",
     );
-    expect(feeOutcomeSentence(row("RELEASED"), zone)).toBe("Your card authorisation was released; nothing was charged.");
+    expect(feeOutcomeSentence(row("RELEASED"), zone)).toBe("Your card authorisation is released; nothing was charged.");
     expect(feeOutcomeSentence(row("SUCCEEDED", { capturedAt: captureAt }), zone)).toBe(
       "$10 charged on Friday, January 22, 2027 at 10:00 AM EST.",
     );

@@ -40,7 +40,7 @@ export function feeOutcomeSentence(payment: FeeTimingPayment | null | undefined,
         ? `Your card is authorised for ${amount} and will be charged on ${formatWhen(payment.captureAt, timeZone)} unless you cancel before then.`
         : `Your card is authorised for ${amount}; nothing has been charged yet.`;
     case "RELEASED":
-      return "Your card authorisation was released; nothing was charged.";
+      return releaseSentence("released");
     case "SUCCEEDED": {
       const charged = payment.capturedAt ?? payment.succeededAt;
       return charged ? `${amount} charged on ${formatWhen(charged, timeZone)}.` : `${amount} charged.`;
@@ -48,6 +48,13 @@ export function feeOutcomeSentence(payment: FeeTimingPayment | null | undefined,
     default:
       return null;
   }
+}
+
+/** Cancelling an authorised fee releases the card: before ("if you cancel now") and after. */
+export function releaseSentence(moment: "if_cancelled_now" | "released"): string {
+  return moment === "if_cancelled_now"
+    ? "If you cancel now, your card authorisation is released; nothing is charged."
+    : "Your card authorisation is released; nothing was charged.";
 }
 
 /** For admin: the short facts ("authorised until …", "will be charged on …", "charged on …", …). */
