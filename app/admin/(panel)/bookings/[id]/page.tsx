@@ -7,6 +7,7 @@ import { OUTCOME_LABELS } from "@/lib/admin/labels";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { settings } from "@/lib/settings/settings";
+import { capturePlanReasonLabel } from "@/lib/status/fee-timing";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
 import { bookingRuleBreaches } from "@/lib/booking/rule-breaches";
@@ -22,6 +23,7 @@ import {
   DataTable,
   EmailStatusBadge,
   Empty,
+  FeeTimingNote,
   Money,
   PageHeader,
   PaymentStateBadge,
@@ -333,7 +335,19 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               </Detail>
               <Detail term="Status">
                 <PaymentStateBadge payment={payment} booking={b} />
+                <FeeTimingNote payment={payment} timeZone={timeZone} />
               </Detail>
+              {payment.capturePlanReason ? (
+                <Detail term="Path">
+                  <span data-testid="capture-plan">{capturePlanReasonLabel(payment.capturePlanReason)}</span>
+                </Detail>
+              ) : null}
+              {payment.captureError ? (
+                <Detail term="Capture error">
+                  {payment.captureError}
+                  {payment.captureAttempts > 0 ? ` (after ${payment.captureAttempts} attempts)` : null}
+                </Detail>
+              ) : null}
               <Detail term="Refunded">
                 <Money cents={payment.refundedCents} currency={payment.currency} />
               </Detail>
