@@ -177,6 +177,8 @@ function SettleForm({ b }: { b: BookingDetail }) {
 function CancelForm({ b }: { b: BookingDetail }) {
   const currency = b.payment?.currency ?? b.slot.currency;
   const paid = b.cancelPreview.fullCents > 0;
+  // An authorised fee is released on cancel, not refunded (ADR 120).
+  const released = b.payment?.status === "AUTHORIZED" ? " The card authorisation is released; nothing is charged." : "";
   return (
     <ActionForm
       action={cancelBookingAction}
@@ -185,7 +187,7 @@ function CancelForm({ b }: { b: BookingDetail }) {
       confirm={{
         question:
           b.status === "CONFIRMED"
-            ? "Cancel this booking? The visitor will be emailed and the slot freed."
+            ? `Cancel this booking? The visitor will be emailed and the slot freed.${released}`
             : "Cancel this held booking and free the slot?",
         confirmLabel: "Yes, cancel booking",
       }}
