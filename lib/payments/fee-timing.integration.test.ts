@@ -35,6 +35,13 @@ describe("feeTimingFor: what the payment step says about when the card is charge
     const captureAt = new Date(now.getTime() + 6 * DAY);
     await t.db.payment.update({ where: { bookingId: booking.id }, data: { status: "AUTHORIZED", captureMethod: "MANUAL", captureAt } });
     expect(await feeTimingFor(booking.id, now)).toEqual({ kind: "authorize", captureAt: captureAt.toISOString() });
+    // A plan recorded as an ordinary charge is kept, even where planning again now would authorise.
+    const charged = await seedBooking(t.db, { status: "PENDING_PAYMENT", startsAt: new Date(now.getTime() + 5 * DAY), paidCents: 1000 });
+    await t.db.payment.update({
+      where: { bookingId: charged.booking.id },
+      data: { status: "REQUIRES_PAYMENT", capturePlanReason: "deadline_passed" },
+    });
+    expect(await feeTimingFor(charged.booking.id, now)).toEqual({ kind: "charge_now" });
     const free = await seedBooking(t.db, { status: "PENDING_PAYMENT", priceCents: 0 });
     expect(await feeTimingFor(free.booking.id, now)).toBeNull();
   });

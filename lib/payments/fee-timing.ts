@@ -6,8 +6,8 @@ import { isSecuredStatus, isSettledOutsideStatus } from "@/lib/status/payment-st
 import { planCapture } from "./capture-plan";
 
 // When a held booking's fee will be taken, for the payment step (ADR 130). The server decides:
-// once the payment row records a manual capture its captureAt is the answer; before that the
-// same planCapture the intent is created from is evaluated now. Wording: lib/status/fee-timing.ts.
+// once the payment row records its plan (captureMethod, captureAt, capturePlanReason) that is
+// the answer; before that the same planCapture the intent is created from is evaluated now. Wording: lib/status/fee-timing.ts.
 
 /** A plan as it crosses to the browser: ISO instants, no Date objects. */
 export type FeeTiming = { kind: "charge_now" } | { kind: "authorize"; captureAt: string };
@@ -24,8 +24,8 @@ export async function feeTimingFor(bookingId: string, now = new Date()): Promise
   if (!payment && (!booking.slot.requiresPayment || booking.slot.priceCents <= 0)) return null;
   if (payment && (payment.amountCents <= 0 || isSettledOutsideStatus(payment.status))) return null;
   if (payment?.captureMethod === "MANUAL" && payment.captureAt) return { kind: "authorize", captureAt: payment.captureAt.toISOString() };
-  // Already charged the ordinary way: the card was charged at once.
-  if (payment && isSecuredStatus(payment.status)) return { kind: "charge_now" };
+  // A plan recorded for an ordinary charge, or a payment already charged that way.
+  if (payment && (payment.capturePlanReason || isSecuredStatus(payment.status))) return { kind: "charge_now" };
   const plan = planCapture({ policy: parseRefundPolicy(s.REFUND_POLICY), startsAt: booking.slot.startsAt, now });
   return plan.kind === "authorize" ? { kind: "authorize", captureAt: plan.captureAt.toISOString() } : { kind: "charge_now" };
 }
