@@ -13,6 +13,8 @@ export type BookingCancelledProps = BookingSummary & {
   refundAmount: string | null;
   /** No card was charged, so the refund line must not mention one. */
   demoPayment: boolean;
+  /** An authorised fee: released (nothing charged) or kept (charged now under the policy). */
+  authorization?: { outcome: "released" | "kept"; amount: string } | null;
   /** The business's reason, shown to the visitor when one was given. */
   reason: string | null;
   bookUrl: string;
@@ -22,7 +24,27 @@ export function bookingCancelledSubject(props: BookingCancelledProps): string {
   return `Cancelled: your consultation on ${props.shortWhen}`;
 }
 
-function RefundLine({ amountPaid, refundAmount, demoPayment }: Pick<BookingCancelledProps, "amountPaid" | "refundAmount" | "demoPayment">) {
+function RefundLine({
+  amountPaid,
+  refundAmount,
+  demoPayment,
+  authorization,
+}: Pick<BookingCancelledProps, "amountPaid" | "refundAmount" | "demoPayment" | "authorization">) {
+  if (authorization?.outcome === "released") {
+    return (
+      <Text style={styles.text}>
+        The {authorization.amount} authorisation on your card is released: <strong>nothing was charged</strong>.
+      </Text>
+    );
+  }
+  if (authorization?.outcome === "kept") {
+    return (
+      <Text style={styles.text}>
+        Under our cancellation policy, the booking fee of {authorization.amount} is{" "}
+        {demoPayment ? "kept (a demo payment: no card was charged)" : "charged to your card"}. A receipt follows by email.
+      </Text>
+    );
+  }
   if (refundAmount) {
     return (
       <Text style={styles.text}>
@@ -39,7 +61,12 @@ export default function BookingCancelledEmail(props: BookingCancelledProps) {
     <EmailLayout preview={`Your consultation on ${props.shortWhen} is cancelled.`} businessName={props.businessName}>
       <Heading style={styles.heading}>Your consultation is cancelled</Heading>
       <Text style={styles.text}>Hi {props.recipientName}, this booking has been cancelled and the time is no longer reserved.</Text>
-      <RefundLine amountPaid={props.amountPaid} refundAmount={props.refundAmount} demoPayment={props.demoPayment} />
+      <RefundLine
+        amountPaid={props.amountPaid}
+        refundAmount={props.refundAmount}
+        demoPayment={props.demoPayment}
+        authorization={props.authorization}
+      />
       <BookingDetails summary={props} cancelled>
         {props.reason ? <Field label="Reason">{props.reason}</Field> : null}
       </BookingDetails>

@@ -34,7 +34,8 @@ export async function adminCancelBooking(
       notifyAdmin: false,
     });
     if (result.outcome === "already_cancelled") throw new AppError("invalid_transition", "This booking was already cancelled.");
-    await audit({ refundCents: result.refundCents, refundStatus: result.refund?.status ?? null });
+    await audit({ refundCents: result.refundCents, refundStatus: result.refund?.status ?? null, feeOutcome: result.feeOutcome });
+    if (result.feeOutcome === "released") return "Booking cancelled; the card authorisation is released and nothing was charged.";
     if (!result.refund) return "Booking cancelled; no refund was due.";
     const amount = formatMoney(
       result.refund.amountCents,

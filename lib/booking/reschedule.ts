@@ -1,10 +1,10 @@
 import "server-only";
 import { addMinutes } from "date-fns";
-import { getDb, isUniqueViolation } from "@/lib/db";
+import { getDb, isUniqueViolation, type Tx } from "@/lib/db";
 import { settings, type Settings } from "@/lib/settings/settings";
 import { AppError, SLOT_TAKEN_MESSAGE } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { isPaid } from "@/lib/status/payment-status";
+import { isSecuredStatus } from "@/lib/status/payment-status";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { enqueueCalendarWrites } from "@/lib/calendars/write-back";
@@ -35,7 +35,15 @@ export function rescheduleCheck(booking: { status: string; startsAt: Date }, s: 
   return { allowed: true };
 }
 
-export async function rescheduleBooking(bookingId: string, newSlotId: string, now = new Date()): Promise<{ icsSequence: number }> {
+/** Runs inside the move's transaction: callers above this layer re-plan what depends on the time (the fee's capture). */
+export type AfterReschedule = (tx: Tx, moved: { bookingId: string; startsAt: Date }) => Promise<void>;
+
+export async function rescheduleBooking(
+  bookingId: string,
+  newSlotId: string,
+  now = new Date(),
+  afterMove?: AfterReschedule,
+): Promise<{ icsSequence: number }> {
   const db = await getDb();
   const s = await settings(db);
   const rules = bookingRules(s);
@@ -50,9 +58,10 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
       // The per-email cap is not asked: a move leaves the visitor's number of bookings as it was.
       await takeRuleLocks(tx, ruleLockKeys(rules, { startsAt: slot.startsAt, endsAt: addMinutes(slot.startsAt, slot.durationMinutes) }));
       await assertRulesAllow(tx, slot.id, rules, { now, excludeBookingId: bookingId });
-      // The fee counts as paid once money was taken, even if some of it was refunded since:
-      // a partial refund is the business's goodwill, not a reason to charge again.
-      const paid = isPaid(booking.payment) ? booking.payment.amountCents : 0;
+      // The fee counts as paid once money was taken (or authorised, to be captured), even if
+      // some of it was refunded since: a partial refund is the business's goodwill, not a
+      // reason to charge again.
+      const paid = booking.payment && isSecuredStatus(booking.payment.status) ? booking.payment.amountCents : 0;
       const newPrice = slot.requiresPayment ? slot.priceCents : 0;
       if (newPrice > paid || (booking.payment && slot.currency !== booking.payment.currency)) {
         throw new AppError("reschedule_not_allowed", "Please pick a time with the same booking fee as your current one.");
@@ -63,6 +72,7 @@ export async function rescheduleBooking(bookingId: string, newSlotId: string, no
         data: { slotId: slot.id, icsSequence: { increment: 1 }, reminderSentAt: null },
       });
       if (moved.count === 0) throw new AppError("conflict", "This booking changed meanwhile. Please reload and try again.");
+      await afterMove?.(tx, { bookingId, startsAt: slot.startsAt });
       const snapshot = await bookingEmailSnapshot(tx, bookingId);
       await enqueueEmail(tx, {
         kind: "booking_rescheduled",

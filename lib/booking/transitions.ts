@@ -58,7 +58,14 @@ export type CancelOutcome = "cancelled" | "already_cancelled" | "not_cancellable
 export async function cancelBooking(
   tx: Tx,
   bookingId: string,
-  options: { now: Date; reason?: string; refundCents: number; notifyAdmin?: boolean },
+  options: {
+    now: Date;
+    reason?: string;
+    refundCents: number;
+    notifyAdmin?: boolean;
+    /** An authorised fee (ADR 120): what the cancellation does with it, for the email. */
+    authorization?: { outcome: "released" | "kept"; feeCents: number };
+  },
 ): Promise<CancelOutcome> {
   const before = await tx.booking.findUnique({ where: { id: bookingId }, select: { status: true } });
   if (!before) return "not_cancellable";
@@ -80,7 +87,10 @@ export async function cancelBooking(
     return now?.status === "CANCELLED" ? "already_cancelled" : "not_cancellable";
   }
   if (before.status === "CONFIRMED") {
-    const snapshot = { ...(await bookingEmailSnapshot(tx, bookingId)), refundCents: options.refundCents };
+    const authorization = options.authorization
+      ? { authorizationOutcome: options.authorization.outcome, feeCents: options.authorization.feeCents }
+      : {};
+    const snapshot = { ...(await bookingEmailSnapshot(tx, bookingId)), refundCents: options.refundCents, ...authorization };
     await enqueueEmail(tx, { kind: "booking_cancelled", bookingId, to: snapshot.email, payload: snapshot });
     const admin = (await settings(tx)).ADMIN_NOTIFY_EMAIL;
     if (admin && options.notifyAdmin) {

@@ -12,6 +12,8 @@ export const EMAIL_KINDS = [
   "manage_link_reissued",
   "admin_refunded_outside_app",
   "admin_calendar_broken",
+  "fee_receipt",
+  "admin_fee_lost",
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

@@ -60,5 +60,14 @@ export const emailPayloadSchema = bookingSnapshotSchema.extend({
   /** Reschedules: where the booking was before. */
   previousStartsAt: z.iso.datetime({ offset: true }).optional(),
   previousEndsAt: z.iso.datetime({ offset: true }).optional(),
+  /** Fee receipts and lost fees: the fee this email is about (charged, or not collected). */
+  feeCents: z.number().int().optional(),
+  /** Fee receipts: when the card was charged, and the receipt's number. */
+  chargedAt: z.iso.datetime({ offset: true }).optional(),
+  receiptNumber: z.string().optional(),
+  /** Cancellations of an authorised fee (ADR 125): released (nothing charged) or kept (captured). */
+  authorizationOutcome: z.enum(["released", "kept"]).optional(),
+  /** Lost fees: why the capture failed for good, in the admin's words. */
+  feeLostReason: z.string().optional(),
 });
 export type EmailPayload = z.output<typeof emailPayloadSchema>;

@@ -171,6 +171,46 @@ describe("renderEmail", () => {
     }
   });
 
+  it("gives a receipt with its number, the amount, the date charged and the business's contact details", async () => {
+    const receipt = await renderEmail({
+      kind: "fee_receipt",
+      payload: payload({ feeCents: 1000, chargedAt: "2026-03-09T14:00:00.000Z", receiptNumber: "R-3F2A9C1D7B" }),
+      queuedAt,
+    });
+    expect(receipt.subject).toBe("Receipt R-3F2A9C1D7B: $10 booking fee");
+    expect(receipt.text).toContain("Receipt number\n\nR-3F2A9C1D7B");
+    expect(receipt.text).toContain("Amount charged\n\n$10");
+    expect(receipt.text).toContain("Date charged\n\nMonday, March 9, 2026");
+    expect(receipt.text).toContain("Northwind Consulting, bookings@example.com, +1 555 010 0199");
+    expect(receipt.text).toContain("Reference\n\nbk_abcdefghijklmnopqrstuvwxyz");
+    expect(receipt.text).toContain("Tuesday, March 10, 2026, 2:00 PM – 3:00 PM GMT");
+    expect(receipt.attachments).toEqual([]);
+    const demo = await textOf("fee_receipt", payload({ feeCents: 1000, chargedAt: "2026-03-09T14:00:00.000Z", demoPayment: true }));
+    expect(demo).toContain("no card was charged");
+  });
+
+  it("a cancelled authorised fee: released says nothing was charged, kept says it is charged", async () => {
+    const released = await textOf("booking_cancelled", payload({ amountPaidCents: 0, authorizationOutcome: "released", feeCents: 1000 }));
+    expect(released).toContain("The $10 authorisation on your card is released: nothing was charged.");
+    expect(released).not.toMatch(/refunded/);
+    const kept = await textOf("booking_cancelled", payload({ amountPaidCents: 0, authorizationOutcome: "kept", feeCents: 1000 }));
+    expect(kept).toContain("the booking fee of $10 is charged to your card. A receipt follows by email.");
+  });
+
+  it("tells the admin which booking lost its fee, why, and what to do", async () => {
+    const lost = await renderEmail({
+      kind: "admin_fee_lost",
+      payload: payload({ feeCents: 1000, feeLostReason: "The card was declined when the fee was captured." }),
+      queuedAt,
+    });
+    expect(lost.subject).toBe("Booking fee not collected: Ada Lovelace, Tue, Mar 10, 10:00 AM EDT");
+    expect(lost.text).toContain("the $10 fee was not collected. The booking is still confirmed.");
+    expect(lost.text).toContain("Why\n\nThe card was declined when the fee was captured.");
+    expect(lost.text).toContain("What to do:");
+    expect(lost.text).toContain("http://localhost:3000/admin/bookings/bk_abcdefghijklmnopqrstuvwxyz");
+    expect(lost.replyTo).toBe("ada@example.com");
+  });
+
   it("refuses unknown kinds and payloads that do not parse, as permanent errors", async () => {
     await expect(renderEmail({ kind: "nope", payload: payload(), queuedAt })).rejects.toBeInstanceOf(EmailRenderError);
     await expect(renderEmail({ kind: "booking_confirmed", payload: { bookingId: "x" }, queuedAt })).rejects.toBeInstanceOf(

@@ -7,17 +7,19 @@ import { METHOD_INFO, phoneCallWording, type MeetingMethodName } from "@/lib/mee
 import AdminCalendarBrokenEmail, { adminCalendarBrokenSubject, type AdminCalendarBrokenProps } from "@/emails/admin-calendar-broken";
 import AdminBookingCancelledEmail, { adminBookingCancelledSubject } from "@/emails/admin-booking-cancelled";
 import AdminNewBookingEmail, { adminNewBookingSubject } from "@/emails/admin-new-booking";
+import AdminFeeLostEmail, { adminFeeLostSubject } from "@/emails/admin-fee-lost";
 import AdminRefundedOutsideAppEmail, { adminRefundedOutsideAppSubject } from "@/emails/admin-refunded-outside-app";
 import BookingCancelledEmail, { bookingCancelledSubject } from "@/emails/booking-cancelled";
 import BookingConfirmedEmail, { bookingConfirmedSubject } from "@/emails/booking-confirmed";
 import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-reminder";
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
+import FeeReceiptEmail, { feeReceiptSubject } from "@/emails/fee-receipt";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "@/emails/late-payment-refunded";
 import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "@/emails/manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
-import { formatMoney, zoneCity } from "@/lib/format";
+import { formatLongDate, formatMoney, zoneCity } from "@/lib/format";
 import { formatShortStart, formatTimeRange } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
 import { emailPayloadSchema, VISITOR_CANCELLATION_REASON, type EmailPayload } from "./payload";
@@ -138,6 +140,7 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
           amountPaid: paid(p),
           refundAmount: refund(p),
           demoPayment: p.demoPayment,
+          authorization: p.authorizationOutcome ? { outcome: p.authorizationOutcome, amount: money(p, p.feeCents ?? 0) } : null,
           reason: p.cancellationReason === VISITOR_CANCELLATION_REASON ? null : p.cancellationReason,
           bookUrl,
         }),
@@ -186,6 +189,27 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         amountPaid: paid(p),
         adminUrl,
       });
+    case "fee_receipt":
+      return build(FeeReceiptEmail, feeReceiptSubject, {
+        ...summary(p, "visitor"),
+        receiptNumber: p.receiptNumber ?? p.bookingId,
+        amount: money(p, p.feeCents ?? p.amountPaidCents),
+        chargedOn: p.chargedAt ? formatLongDate(p.chargedAt, p.visitorTimeZone) : "Not recorded",
+        businessPhone: p.businessPhone,
+        businessEmail: p.organizerEmail,
+        demoPayment: p.demoPayment,
+      });
+    case "admin_fee_lost":
+      return {
+        ...build(AdminFeeLostEmail, adminFeeLostSubject, {
+          ...summary(p, "admin"),
+          visitor: visitorOf(p),
+          fee: money(p, p.feeCents ?? 0),
+          reason: p.feeLostReason ?? "The fee could not be captured.",
+          adminUrl,
+        }),
+        replyTo: p.email,
+      };
     case "admin_calendar_broken":
       throw new EmailRenderError("admin_calendar_broken carries no booking snapshot (see renderCalendarBroken)");
   }

@@ -6,6 +6,7 @@ import { withTimeout } from "@/lib/timeout";
 import { sendDueEmails } from "@/lib/email/sender";
 import { expireHoldsAndCancelIntents } from "@/lib/payments/hold-expiry";
 import { retryPendingRefunds } from "@/lib/payments/refunds";
+import { captureDuePayments } from "@/lib/payments/capture";
 import { pruneRateLimits } from "@/lib/rate-limit/rate-limit";
 import { refreshConnections } from "@/lib/calendars/refresh";
 import { processCalendarWrites } from "@/lib/calendars/write-back";
@@ -49,10 +50,12 @@ export async function runStep<T>(
 }
 
 export async function runMaintenance(now = new Date()) {
-  const [holds, emails, refunds, rateLimits, calendars, calendarWrites, schedule] = await Promise.all([
+  const [holds, emails, refunds, captures, rateLimits, calendars, calendarWrites, schedule] = await Promise.all([
     runStep("expire_holds", () => expireHoldsAndCancelIntents(now)),
     runStep("send_outbox", () => sendDueEmails()),
     runStep("retry_refunds", () => retryPendingRefunds(subMinutes(now, REFUND_RETRY_AFTER_MINUTES))),
+    // Authorised fees whose refund deadline came, and authorisations of cancelled bookings (ADR 125).
+    runStep("capture_payments", () => captureDuePayments(now)),
     runStep("prune_rate_limits", () => pruneRateLimits(now)),
     // Busy times of the owner's calendars into the cache the slot routes read (docs/calendars.md).
     runStep("refresh_calendars", () => refreshConnections({ now })),
@@ -60,5 +63,5 @@ export async function runMaintenance(now = new Date()) {
     // The weekly schedule's slots roll forward with the booking window (docs/admin.md).
     runStep("sync_schedule", () => syncScheduleSlotsIfManaged(now)),
   ]);
-  return { holds, emails, refunds, rateLimits, calendars, calendarWrites, schedule };
+  return { holds, emails, refunds, captures, rateLimits, calendars, calendarWrites, schedule };
 }

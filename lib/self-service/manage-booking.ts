@@ -11,6 +11,7 @@ import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { replanCapture } from "@/lib/payments/capture";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
 import { feeOutcomeSentence } from "@/lib/status/fee-timing";
@@ -128,7 +129,8 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
 
 export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {
   const bookingId = await resolveManageToken(token, now);
-  return rescheduleBooking(bookingId, slotId, now);
+  // The fee's capture moves with the refund deadline, in the same transaction as the move.
+  return rescheduleBooking(bookingId, slotId, now, (tx, moved) => replanCapture(tx, moved.bookingId, moved.startsAt, now));
 }
 
 /**

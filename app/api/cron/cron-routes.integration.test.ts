@@ -50,6 +50,7 @@ describe("cron routes with the secret", () => {
       holds: { ok: true, result: { expired: 0, intentsCanceled: 0 } },
       emails: { ok: true, result: { claimed: 0, sent: 0, retrying: 0, failed: 0 } },
       refunds: { ok: true, result: 0 },
+      captures: { ok: true, result: { captured: 0, failed: 0, retrying: 0, lost: 0, released: 0 } },
       rateLimits: { ok: true, result: 0 },
       calendars: { ok: true, result: { refreshed: 0, failed: 0, skipped: 0 } },
       calendarWrites: { ok: true, result: { claimed: 0, done: 0, retrying: 0, failed: 0 } },

@@ -3,7 +3,7 @@ import { runMaintenance } from "@/lib/jobs/maintenance";
 
 export const dynamic = "force-dynamic";
 
-/** Vercel Cron: expire holds, send the outbox, retry refunds, prune rate limits. */
+/** Vercel Cron: expire holds, send the outbox, retry refunds, capture due fees, prune rate limits. */
 export async function GET(request: Request) {
   return cronRoute(request, "maintenance", () => runMaintenance());
 }
