@@ -10,6 +10,7 @@ import BookingReminderEmail, { bookingReminderSubject } from "./booking-reminder
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "./booking-rescheduled";
 import FeeReceiptEmail, { feeReceiptSubject } from "./fee-receipt";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "./late-payment-refunded";
+import LatePaymentReleasedEmail, { latePaymentReleasedSubject } from "./late-payment-released";
 import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "./manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "./payment-refunded";
 
@@ -33,6 +34,7 @@ export function templatePreviews(): TemplatePreview[] {
     preview("payment-refunded", "Payment refunded", PaymentRefundedEmail, paymentRefundedSubject),
     preview("fee-receipt", "Receipt (fee charged)", FeeReceiptEmail, feeReceiptSubject),
     preview("late-payment-refunded", "Late payment refunded (slot taken)", LatePaymentRefundedEmail, latePaymentRefundedSubject),
+    preview("late-payment-released", "Late authorisation released (slot taken)", LatePaymentReleasedEmail, latePaymentReleasedSubject),
     preview("manage-link-reissued", "New manage link (old one revoked)", ManageLinkReissuedEmail, manageLinkReissuedSubject),
     preview("admin-new-booking", "Admin: new booking", AdminNewBookingEmail, adminNewBookingSubject),
     preview("admin-booking-cancelled", "Admin: booking cancelled", AdminBookingCancelledEmail, adminBookingCancelledSubject),

@@ -1,7 +1,9 @@
 // Compares recent Stripe PaymentIntents with the app's payments and lists discrepancies:
 // succeeded charges with no confirmed booking and no refund, payment rows Stripe does not
 // know, mismatched amounts or refunded totals, payment statuses Stripe contradicts, and
-// bookings confirmed on intents Stripe never took money for. Exits 1 when it finds any.
+// bookings confirmed on intents Stripe never took money for; and for authorisations (ADR 121):
+// one Stripe dropped that the app still counts on, a capture or an authorisation the app did not
+// record, and a card held for a booking that was never confirmed. Exits 1 when it finds any.
 //   npx tsx scripts/reconcile-payments.ts [--days 30]
 import { runScript } from "./lib/run-script";
 

@@ -47,6 +47,11 @@ const UNSETTLED: Partial<Record<FinalizeOutcome, ActionFailure>> = {
     code: "slot_taken",
     message: "Sorry, that time was taken while your hold had lapsed. Your payment has been refunded in full. Please pick another time.",
   },
+  released_slot_taken: {
+    ok: false,
+    code: "slot_taken",
+    message: "Sorry, that time was taken while your hold had lapsed. Your card was not charged. Please pick another time.",
+  },
   not_paid: { ok: false, code: "payment_failed", message: "The payment has not gone through yet. Please try again." },
   already_refunded: {
     ok: false,
@@ -69,6 +74,6 @@ export async function confirmPaymentWith(bookingId: unknown, pages: FlowPages): 
   revalidatePath(pages.flow);
   const failure = UNSETTLED[outcome];
   if (failure) return failure;
-  // confirmed, already_confirmed and processing: the booking's page says which.
+  // confirmed, authorized, already_confirmed and processing: the booking's page says which.
   redirect(pages.booking(parsed.data));
 }

@@ -5,6 +5,7 @@ import { manageToken } from "@/lib/links/manage-link";
 import { finalizeBookingPayment } from "@/lib/payments/finalize";
 import { startBooking } from "@/lib/payments/start-booking";
 import { getManageView } from "@/lib/self-service/manage-booking";
+import { onChargeNowPath } from "@/tests/fakes/stripe/scenarios";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { adminReissueManageLink } from "./admin-transitions";
@@ -16,6 +17,8 @@ const ACTOR = { id: null, email: "owner@example.com" };
 async function confirmedBooking(startsAt = addDays(new Date(), 3)) {
   const slot = await createSlot(t.db, { startsAt });
   const started = await startBooking(bookingRequest(slot.id), { clientSession: "reissue-session-0123456789" });
+  // Charged at once (demo), as before authorise-then-capture (ADR 121): these tests are about the link.
+  await onChargeNowPath(t.db, started.booking.id);
   expect((await finalizeBookingPayment(started.booking.id)).outcome).toBe("confirmed");
   return { bookingId: started.booking.id, slot };
 }

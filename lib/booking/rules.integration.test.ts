@@ -318,7 +318,7 @@ describe("late payment of a lapsed hold", () => {
     });
   }
 
-  it("is a new claim: a day filled while it had lapsed is refused (free) or refunded (paid)", async () => {
+  it("is a new claim: a day filled while it had lapsed is refused (free) or released (paid, authorised)", async () => {
     await london();
     await setRule(t.db, "MIN_NOTICE_MINUTES", 0);
     const free = await slotAt(t.db, "2027-01-18T09:00:00Z");
@@ -336,7 +336,9 @@ describe("late payment of a lapsed hold", () => {
     const refused = await refusal(confirmFreeBooking(freeHold.bookingId, later));
     expect(refused.code).toBe("slot_taken");
     expect(refused.message).toMatch(/at most 1 booking a day/);
-    expect((await finalizeBookingPayment(paidHold.booking.id, later)).outcome).toBe("refunded_slot_taken");
+    // A refundable fee is only authorised (ADR 121): losing the place releases it, nothing charged.
+    expect((await finalizeBookingPayment(paidHold.booking.id, later)).outcome).toBe("released_slot_taken");
+    expect(await t.db.payment.findUniqueOrThrow({ where: { bookingId: paidHold.booking.id } })).toMatchObject({ status: "RELEASED" });
     const rows = await t.db.booking.findMany({ where: { id: { in: [freeHold.bookingId, paidHold.booking.id] } } });
     expect(rows.every((b) => b.confirmedAt === null)).toBe(true);
   });

@@ -7,6 +7,7 @@ export const EMAIL_KINDS = [
   "booking_cancelled",
   "payment_refunded",
   "late_payment_refunded",
+  "late_payment_released",
   "admin_new_booking",
   "admin_booking_cancelled",
   "manage_link_reissued",

@@ -15,6 +15,7 @@ import BookingReminderEmail, { bookingReminderSubject } from "@/emails/booking-r
 import BookingRescheduledEmail, { bookingRescheduledSubject } from "@/emails/booking-rescheduled";
 import FeeReceiptEmail, { feeReceiptSubject } from "@/emails/fee-receipt";
 import LatePaymentRefundedEmail, { latePaymentRefundedSubject } from "@/emails/late-payment-refunded";
+import LatePaymentReleasedEmail, { latePaymentReleasedSubject } from "@/emails/late-payment-released";
 import ManageLinkReissuedEmail, { manageLinkReissuedSubject } from "@/emails/manage-link-reissued";
 import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-refunded";
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
@@ -157,6 +158,13 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
       return build(LatePaymentRefundedEmail, latePaymentRefundedSubject, {
         ...summary(p, "visitor"),
         refundAmount: money(p, p.refundCents ?? p.amountPaidCents),
+        demoPayment: p.demoPayment,
+        bookUrl,
+      });
+    case "late_payment_released":
+      return build(LatePaymentReleasedEmail, latePaymentReleasedSubject, {
+        ...summary(p, "visitor"),
+        amount: money(p, p.refundCents ?? p.amountPaidCents),
         demoPayment: p.demoPayment,
         bookUrl,
       });

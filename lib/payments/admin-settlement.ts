@@ -37,8 +37,11 @@ export async function adminSettleAndConfirm(
     throw new AppError("conflict", "This booking's payment has already been settled. Reload the page to see its state.");
   }
   if (payment?.provider === "STRIPE" && payment.status !== "CANCELED") {
-    const intent = await requireGateway().cancelIntent(payment.providerPaymentId);
-    if (intent.status === "succeeded") {
+    // A card authorised meanwhile is the visitor's payment: it settles the booking, and is
+    // never released behind their back by this cancel.
+    const current = await requireGateway().retrieveIntent(payment.providerPaymentId);
+    const intent = current.status === "requires_capture" ? current : await requireGateway().cancelIntent(payment.providerPaymentId);
+    if (intent.status === "succeeded" || intent.status === "requires_capture") {
       await finalizeBookingPayment(booking.id, now);
       throw new AppError("conflict", "The visitor has just paid by card, so that payment settles the booking. Reload the page.");
     }

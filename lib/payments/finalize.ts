@@ -4,14 +4,17 @@ import type { PaymentStatus } from "@/lib/db/generated/enums";
 import { paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { log } from "@/lib/log";
-import { UNSETTLED_PAYMENT_STATUSES, isSettledOutsideStatus } from "@/lib/status/payment-status";
+import { UNSETTLED_PAYMENT_STATUSES, isAuthorizedStatus, isSettledOutsideStatus } from "@/lib/status/payment-status";
 import { confirmBooking, type ConfirmOutcome } from "@/lib/booking/transitions";
 import { lateRevivalRefusal } from "@/lib/booking/late-revival";
 import { bookingEmailSnapshot } from "@/lib/email/booking-snapshot";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { meetingLinkFor, meetingRequestFor } from "@/lib/meetings/links";
+import { bookingCapturePlan } from "./booking-capture-plan";
+import { ASSUMED_AUTHORIZATION_MS } from "./capture-plan";
+import { recordCaptured, recordReleased } from "./capture-record";
 import { visitorDeadline, type Deadline } from "./deadline";
-import type { IntentView } from "./gateway";
+import { PaymentProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 import { refundPayment } from "./refunds";
 
@@ -19,12 +22,29 @@ import { refundPayment } from "./refunds";
 // page and every Stripe webhook. It trusts only the provider's own record of the payment
 // (re-fetched, never an event snapshot), moves payment and booking together in one
 // transaction, and is idempotent: a late or repeated call cannot undo a success.
+// An authorisation (manual capture, ADR 121) confirms the booking exactly like a charge;
+// the fee is captured later by the capture job.
 
-export type FinalizeOutcome = "confirmed" | "already_confirmed" | "refunded_slot_taken" | "processing" | "not_paid" | "already_refunded";
+export type FinalizeOutcome =
+  | "confirmed"
+  /** Confirmed on an authorisation: the card is held and charged at the payment's captureAt. */
+  | "authorized"
+  | "already_confirmed"
+  | "refunded_slot_taken"
+  /** Authorised after the slot was taken: the authorisation was cancelled, nothing charged. */
+  | "released_slot_taken"
+  | "processing"
+  | "not_paid"
+  | "already_refunded";
 
 export type FinalizeResult = { outcome: FinalizeOutcome; bookingId: string };
 
+/** How the provider secured the fee: taken now, or authorised until a time. */
+export type Settlement = { kind: "charged" } | { kind: "authorized"; authorizedUntil: Date };
+
 const SETTLEABLE: PaymentStatus[] = ["REQUIRES_PAYMENT", "PROCESSING", "FAILED", "CANCELED"];
+
+const AFTER_AUTHORIZATION: PaymentStatus[] = ["AUTHORIZED", "RELEASED", "CAPTURE_FAILED"];
 
 class SlotLost extends Error {}
 
@@ -32,8 +52,35 @@ class SlotLost extends Error {}
 function markPaymentSucceeded(db: DbOrTx, paymentId: string, now: Date) {
   return db.payment.updateMany({
     where: { id: paymentId, status: { in: SETTLEABLE } },
-    data: { status: "SUCCEEDED", succeededAt: now, failureMessage: null },
+    data: { status: "SUCCEEDED", succeededAt: now, capturedAt: now, failureMessage: null },
   });
+}
+
+/**
+ * Conditional like a success: an authorisation reported after the capture (events in any
+ * order) cannot take a SUCCEEDED payment back. The capture time is re-planned on the charge's
+ * real capture_before; a plan that now says "charge now" is due at once for the capture job.
+ */
+async function markPaymentAuthorized(db: DbOrTx, paymentId: string, startsAt: Date, authorizedUntil: Date, now: Date) {
+  const plan = await bookingCapturePlan(db, startsAt, now, authorizedUntil);
+  return db.payment.updateMany({
+    where: { id: paymentId, status: { in: SETTLEABLE } },
+    data: {
+      status: "AUTHORIZED",
+      captureMethod: "MANUAL",
+      authorizedAt: now,
+      authorizedUntil,
+      captureAt: plan.kind === "authorize" ? plan.captureAt : now,
+      capturePlanReason: plan.reason,
+      failureMessage: null,
+    },
+  });
+}
+
+function markSettled(db: DbOrTx, paymentId: string, settlement: Settlement, startsAt: Date, now: Date) {
+  return settlement.kind === "charged"
+    ? markPaymentSucceeded(db, paymentId, now)
+    : markPaymentAuthorized(db, paymentId, startsAt, settlement.authorizedUntil, now);
 }
 
 /** A confirmed payment whose booking cannot be confirmed is refunded in full. */
@@ -51,14 +98,50 @@ async function refundLatePayment(bookingId: string, paymentId: string, now: Date
   return { outcome: "refunded_slot_taken", bookingId };
 }
 
-/** Records a verified successful payment and confirms its booking. */
-export async function settleSucceededPayment(bookingId: string, paymentId: string, now = new Date()): Promise<FinalizeResult> {
+/**
+ * An authorisation whose booking cannot be confirmed is cancelled at the provider first
+ * (nothing charged, no Refund ever), then recorded RELEASED. If the cancel fails the error
+ * reaches the caller (a webhook is redelivered) and nothing is recorded.
+ */
+async function releaseLateAuthorization(bookingId: string, paymentId: string, startsAt: Date, settlement: Settlement, now: Date) {
+  const db = await getDb();
+  const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  if (payment.provider === "STRIPE") {
+    const intent = await requireGateway().cancelIntent(payment.providerPaymentId);
+    // Captured meanwhile (in the dashboard): money was taken, so it goes back as a refund.
+    if (intent.status === "succeeded") return refundLatePayment(bookingId, paymentId, now);
+    // Anything else is not released yet: retryable, so a webhook comes back later.
+    if (intent.status !== "canceled") throw new PaymentProviderError("unavailable", "authorization_not_released");
+  }
+  await db.$transaction(async (tx) => {
+    await markSettled(tx, paymentId, settlement, startsAt, now);
+    if (!(await recordReleased(tx, paymentId, now))) return;
+    const snapshot = await bookingEmailSnapshot(tx, bookingId);
+    await enqueueEmail(tx, {
+      kind: "late_payment_released",
+      bookingId,
+      to: snapshot.email,
+      payload: { ...snapshot, refundCents: payment.amountCents },
+    });
+  });
+  log("warn", "payment.late_authorization_released", { bookingId, paymentId });
+  return { outcome: "released_slot_taken" as const, bookingId };
+}
+
+/** Records a verified payment (charged or authorised) and confirms its booking. */
+export async function settlePayment(
+  bookingId: string,
+  paymentId: string,
+  settlement: Settlement,
+  now = new Date(),
+): Promise<FinalizeResult> {
   const db = await getDb();
   const booking = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { slot: true } });
+  const startsAt = booking.slot.startsAt;
   // Settled before (and perhaps cancelled since, without a refund): nothing to do, and
   // above all no "late payment" refund. Also spares a second meeting from the link provider.
   if (booking.confirmedAt) {
-    await markPaymentSucceeded(db, paymentId, now);
+    await markSettled(db, paymentId, settlement, startsAt, now);
     return { outcome: "already_confirmed", bookingId };
   }
   const link = await meetingLinkFor(meetingRequestFor(booking));
@@ -72,7 +155,7 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
       }
       // A lapsed hold paid late is a new claim: one the rules now refuse is a slot lost.
       if (await lateRevivalRefusal(tx, bookingId, now)) throw new SlotLost();
-      await markPaymentSucceeded(tx, paymentId, now);
+      await markSettled(tx, paymentId, settlement, startsAt, now);
       const result = await confirmBooking(tx, bookingId, { now, meetingUrl: link.url, meetingExternalId: link.externalId });
       if (result === "not_confirmable") {
         // Confirmed by a concurrent call and cancelled since: still settled, not late.
@@ -83,10 +166,17 @@ export async function settleSucceededPayment(bookingId: string, paymentId: strin
       return result;
     });
   } catch (error) {
-    if (error instanceof SlotLost || isUniqueViolation(error)) return refundLatePayment(bookingId, paymentId, now);
+    if (error instanceof SlotLost || isUniqueViolation(error)) {
+      return settlement.kind === "charged"
+        ? refundLatePayment(bookingId, paymentId, now)
+        : releaseLateAuthorization(bookingId, paymentId, startsAt, settlement, now);
+    }
     throw error;
   }
-  if (outcome === "confirmed") log("info", "payment.succeeded", { bookingId, paymentId });
+  if (outcome === "confirmed") {
+    log("info", settlement.kind === "charged" ? "payment.succeeded" : "payment.authorized", { bookingId, paymentId });
+    if (settlement.kind === "authorized") return { outcome: "authorized", bookingId };
+  }
   return { outcome, bookingId };
 }
 
@@ -141,7 +231,8 @@ async function recordOpenIntent(paymentId: string, intent: IntentView): Promise<
 /**
  * The visitor's "I have paid" call, the return page and the webhooks' entry point. Demo
  * payments settle here (demo mode only); Stripe payments settle only if Stripe says the
- * intent succeeded with the expected amount, currency and booking.
+ * intent succeeded (charged) or requires_capture (authorised) with the expected amount,
+ * currency and booking. A capture Stripe reports on an authorised row is recorded here too.
  */
 export async function finalizeBookingPayment(
   bookingId: string,
@@ -156,17 +247,36 @@ export async function finalizeBookingPayment(
 
   if (payment.provider === "DEMO") {
     if (paymentMode() !== "demo") throw new AppError("payment_failed", "Demo payments are not accepted on this server.");
-    return settleSucceededPayment(bookingId, payment.id, now);
+    // No gateway: a demo authorisation is assumed valid for Stripe's usual time.
+    const settlement: Settlement =
+      payment.captureMethod === "MANUAL"
+        ? { kind: "authorized", authorizedUntil: new Date(now.getTime() + ASSUMED_AUTHORIZATION_MS) }
+        : { kind: "charged" };
+    return settlePayment(bookingId, payment.id, settlement, now);
   }
 
   const intent = await requireGateway({ deadline }).retrieveIntent(payment.providerPaymentId);
-  if (intent.bookingId !== booking.id || intent.amountCents !== payment.amountCents || intent.currency !== payment.currency) {
+  const short = intent.status === "requires_capture" && intent.amountCapturableCents < payment.amountCents;
+  if (intent.bookingId !== booking.id || intent.amountCents !== payment.amountCents || intent.currency !== payment.currency || short) {
     log("error", "payment.mismatch", { bookingId, paymentId: payment.id, intentId: intent.id });
     throw new AppError("payment_mismatch", "The payment does not match this booking. Please contact us.");
   }
-  if (intent.status === "succeeded") return settleSucceededPayment(bookingId, payment.id, now);
+  if (intent.status === "succeeded") {
+    // Captured at Stripe (by the capture job, or in the dashboard) after we recorded the authorisation.
+    if (isAuthorizedStatus(payment.status) || payment.status === "CAPTURE_FAILED") {
+      await recordCaptured(db, payment.id, now);
+      return { outcome: booking.confirmedAt ? "already_confirmed" : "not_paid", bookingId };
+    }
+    return settlePayment(bookingId, payment.id, { kind: "charged" }, now);
+  }
+  if (intent.status === "requires_capture") {
+    const authorizedUntil = intent.authorizedUntil ?? new Date(now.getTime() + ASSUMED_AUTHORIZATION_MS);
+    return settlePayment(bookingId, payment.id, { kind: "authorized", authorizedUntil }, now);
+  }
   // The admin settled it (ADR 086) and cancelled the intent: the booking stands as it is.
   if (isSettledOutsideStatus(payment.status)) return { outcome: booking.confirmedAt ? "already_confirmed" : "not_paid", bookingId };
+  // Past its authorisation (released, or lost: payment_intent.canceled records that): nothing to settle.
+  if (AFTER_AUTHORIZATION.includes(payment.status)) return { outcome: booking.confirmedAt ? "already_confirmed" : "not_paid", bookingId };
   await recordOpenIntent(payment.id, intent);
   return { outcome: intent.status === "processing" ? "processing" : "not_paid", bookingId };
 }

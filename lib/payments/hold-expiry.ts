@@ -10,7 +10,8 @@ import { finalizeBookingPayment } from "./finalize";
  * Marks lapsed holds EXPIRED (they already stopped blocking their slots) and cancels
  * their open Stripe PaymentIntents so a late card confirmation cannot go through.
  * An intent Stripe will not cancel because it was paid meanwhile is finalised instead
- * (confirmed if the slot is still free, refunded otherwise). A cancel that fails is
+ * (confirmed if the slot is still free, refunded otherwise), and so is one authorised
+ * meanwhile (confirmed, or released). A cancel that fails is
  * logged and retried on the next run (the row stays REQUIRES_PAYMENT).
  */
 export async function expireHoldsAndCancelIntents(now = new Date()): Promise<{ expired: number; intentsCanceled: number }> {
@@ -26,7 +27,11 @@ export async function expireHoldsAndCancelIntents(now = new Date()): Promise<{ e
     });
     for (const payment of open) {
       try {
-        const intent = await g.cancelIntent(payment.providerPaymentId);
+        // An authorisation that arrived late is a payment, not an open intent: cancelling it
+        // would silently release the visitor's card. It is finalised (confirmed, or released
+        // with the visitor told) like a late charge.
+        const current = await g.retrieveIntent(payment.providerPaymentId);
+        const intent = current.status === "requires_capture" ? current : await g.cancelIntent(payment.providerPaymentId);
         if (intent.status === "canceled") {
           await db.payment.updateMany({ where: { id: payment.id, status: payment.status }, data: { status: "CANCELED" } });
           intentsCanceled++;

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { env, paymentMode } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { isSecuredStatus } from "@/lib/status/payment-status";
 import { visitorDeadline, type Deadline } from "./deadline";
 import { ensureStripeIntent, HOLD_GONE_MESSAGE } from "./start-booking";
 
@@ -26,7 +27,8 @@ export async function paymentIntentForBooking(
   const db = await getDb();
   const booking = await db.booking.findUnique({ where: { id: bookingId }, include: { payment: true } });
   if (!booking) throw new AppError("not_found", "Booking not found.");
-  const paid = booking.payment && ["SUCCEEDED", "PROCESSING", "REFUNDED", "PARTIALLY_REFUNDED"].includes(booking.payment.status);
+  // Secured includes an authorisation (ADR 121): the card is held, there is nothing left to pay.
+  const paid = booking.payment && (isSecuredStatus(booking.payment.status) || booking.payment.status === "PROCESSING");
   if (booking.confirmedAt || paid) throw new AppError("invalid_transition", "This booking has already been paid.");
   if (booking.status !== "PENDING_PAYMENT" || !booking.holdExpiresAt || booking.holdExpiresAt <= now) {
     throw new AppError("hold_expired", HOLD_GONE_MESSAGE);

@@ -160,6 +160,77 @@ describe("payment reconciliation", () => {
     expect(failing.stdout).toMatch(/8 discrepancies\./);
   });
 
+  it(
+    "knows authorised, captured, released and expired intents, and reports each authorisation discrepancy",
+    { timeout: 120_000 },
+    async () => {
+      vi.spyOn(console, "warn").mockImplementation(() => {});
+      const inDays = (days: number, hours = 0) => new Date(Date.now() + days * 86_400_000 + hours * 3_600_000);
+      const authorise = async (startsAt: Date, slotId?: string) => {
+        const held = await heldStripeBooking(t.db, { startsAt, slotId, path: "planned" });
+        await stripe.pay(held.intentId);
+        return held;
+      };
+      // Authorised and confirmed; authorised then captured; a late authorisation released; one Stripe let expire.
+      const authorised = await authorise(inDays(3));
+      await deliver(stripe.fake.state.lastEvent("payment_intent.amount_capturable_updated", authorised.intentId));
+      const captured = await authorise(inDays(3, 2));
+      await finalizeBookingPayment(captured.bookingId);
+      await stripe.sdk.paymentIntents.capture(captured.intentId);
+      await deliver(stripe.fake.state.lastEvent("payment_intent.succeeded", captured.intentId));
+      const lost = await heldStripeBooking(t.db, { startsAt: inDays(3, 4), path: "planned" });
+      await lapseHold(t.db, lost.bookingId);
+      const taker = await authorise(inDays(3, 4), lost.slotId);
+      await finalizeBookingPayment(taker.bookingId);
+      await stripe.pay(lost.intentId);
+      await deliver(stripe.fake.state.lastEvent("payment_intent.amount_capturable_updated", lost.intentId));
+      await deliver(stripe.fake.state.lastEvent("charge.refunded", lost.intentId));
+      const expired = await authorise(inDays(3, 6));
+      await finalizeBookingPayment(expired.bookingId);
+      stripe.fake.state.authorizationValiditySeconds = 0;
+      stripe.fake.state.charges.get(stripe.fake.state.intent(expired.intentId).latest_charge!)!.payment_method_details.card.capture_before =
+        0;
+      stripe.fake.state.expireAuthorizations();
+      await deliver(stripe.fake.state.lastEvent("payment_intent.canceled", expired.intentId));
+      expect((await t.db.payment.findUniqueOrThrow({ where: { id: lost.paymentId } })).status).toBe("RELEASED");
+      expect((await t.db.payment.findUniqueOrThrow({ where: { id: expired.paymentId } })).status).toBe("CAPTURE_FAILED");
+      expect((await reconcilePayments()).discrepancies).toEqual([]);
+
+      stripe.fake.state.authorizationValiditySeconds = 7 * 86_400;
+      // AUTHORIZED here, dropped at Stripe with no event heard.
+      const dropped = await authorise(inDays(4));
+      await finalizeBookingPayment(dropped.bookingId);
+      stripe.fake.state.cancelIntent(dropped.intentId, "requested_by_customer");
+      // Captured at Stripe (say, in the dashboard), the webhook never came.
+      const unrecorded = await authorise(inDays(4, 2));
+      await finalizeBookingPayment(unrecorded.bookingId);
+      await stripe.sdk.paymentIntents.capture(unrecorded.intentId);
+      // Still held at Stripe while the app says it released it.
+      const stillHeld = await authorise(inDays(4, 4));
+      await finalizeBookingPayment(stillHeld.bookingId);
+      await t.db.payment.update({ where: { id: stillHeld.paymentId }, data: { status: "RELEASED", releasedAt: new Date() } });
+      // Authorised, but no booking was ever confirmed for it (the events never came).
+      const stray = await authorise(inDays(4, 6));
+
+      const planted = await reconcilePayments();
+      expect(planted.discrepancies.map((d) => [d.kind, d.intentId]).sort()).toEqual(
+        [
+          ["authorization_lost", dropped.intentId],
+          ["capture_not_recorded", unrecorded.intentId],
+          ["authorization_not_recorded", stillHeld.intentId],
+          ["authorized_without_booking", stray.intentId],
+        ].sort(),
+      );
+      expect(planted.discrepancies.find((d) => d.kind === "authorized_without_booking")?.detail).toBe(
+        "$10 authorised and held on the card; booking is pending_payment; not released",
+      );
+      const script = await runScript();
+      expect(script.code).toBe(1);
+      expect(script.stdout).toMatch(/DISCREPANCY authorization_lost/);
+      expect(script.stdout).toMatch(/4 discrepancies\./);
+    },
+  );
+
   it("reports a webhook that never arrived as money without a booking", async () => {
     const held = await heldStripeBooking(t.db);
     await stripe.pay(held.intentId);

@@ -7,7 +7,8 @@ import { isProviderError, type IntentView } from "./gateway";
 import { requireGateway } from "./gateway-registry";
 
 // Compares Stripe's PaymentIntents with our Payment rows, for an operator to run daily
-// (scripts/reconcile-payments.ts). Read-only: it reports, it never repairs.
+// (scripts/reconcile-payments.ts). Read-only: it reports, it never repairs. It knows the
+// authorise-then-capture states too (ADR 121): authorised, captured, released and expired.
 
 export type DiscrepancyKind =
   /** Stripe took the money, but no booking was ever confirmed for it and nothing was refunded. */
@@ -21,7 +22,15 @@ export type DiscrepancyKind =
   /** Our payment's status is not what Stripe's intent says (e.g. succeeded here, failed or refunded there). */
   | "status_mismatch"
   /** A booking is confirmed on an intent Stripe never took the money for (cancelled, unpaid). */
-  | "booking_without_payment";
+  | "booking_without_payment"
+  /** Our row is AUTHORIZED but Stripe cancelled the intent (authorisation expired, or cancelled in the dashboard). */
+  | "authorization_lost"
+  /** Stripe captured the intent but our row still says AUTHORIZED (or capture failed). */
+  | "capture_not_recorded"
+  /** Stripe holds an authorisation our row does not know (or says it released). */
+  | "authorization_not_recorded"
+  /** Stripe holds the visitor's card for a booking that was never confirmed, and nobody released it. */
+  | "authorized_without_booking";
 
 export type Discrepancy = { kind: DiscrepancyKind; intentId: string; bookingId: string | null; detail: string };
 
@@ -59,6 +68,32 @@ function statusesFor(intent: IntentView): PaymentStatus[] {
   }
 }
 
+/** The authorise-then-capture cases (ADR 121), which say more than a plain status mismatch. */
+function authorizationDiscrepancy(intent: IntentView, row: Row | undefined): { kind: DiscrepancyKind; detail: string } | null {
+  const amount = money(intent.amountCents, intent.currency);
+  if (intent.status === "requires_capture" && !row?.booking.confirmedAt) {
+    const where = row ? `booking is ${row.booking.status.toLowerCase()}` : "no payment row";
+    return { kind: "authorized_without_booking", detail: `${amount} authorised and held on the card; ${where}; not released` };
+  }
+  if (!row) return null;
+  if (intent.status === "requires_capture" && row.status !== "AUTHORIZED") {
+    return { kind: "authorization_not_recorded", detail: `Stripe holds ${amount} authorised, app has ${row.status.toLowerCase()}` };
+  }
+  if (intent.status === "succeeded" && (row.status === "AUTHORIZED" || row.status === "CAPTURE_FAILED")) {
+    return { kind: "capture_not_recorded", detail: `Stripe captured ${amount}, app has ${row.status.toLowerCase()}` };
+  }
+  if (intent.status === "canceled" && row.status === "AUTHORIZED") {
+    return {
+      kind: "authorization_lost",
+      detail: `Stripe cancelled the authorisation of ${amount} uncaptured; app still has it authorised`,
+    };
+  }
+  return null;
+}
+
+// Rows whose confirmed booking knowingly stands without a charge: released or lost (the admin was told).
+const KNOWN_UNCHARGED = new Set<PaymentStatus>(["RELEASED", "CAPTURE_FAILED"]);
+
 function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
   const found: Discrepancy[] = [];
   const base = { intentId: intent.id, bookingId: row?.bookingId ?? intent.bookingId };
@@ -70,8 +105,10 @@ function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
       detail: `${money(intent.amountCents, intent.currency)} charged; ${where}; nothing refunded`,
     });
   }
+  const authorization = found.length === 0 ? authorizationDiscrepancy(intent, row) : null;
+  if (authorization) found.push({ ...base, ...authorization });
   if (!row) return found;
-  // Money without a booking already says the row lags behind Stripe.
+  // Money without a booking, or an authorisation case, already says the row lags behind Stripe.
   const expected = statusesFor(intent);
   if (found.length === 0 && !expected.includes(row.status)) {
     found.push({
@@ -80,7 +117,8 @@ function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
       detail: `Stripe says ${intent.status.replace("_", " ")}, app has ${row.status.toLowerCase()}`,
     });
   }
-  if (intent.status !== "succeeded" && CONFIRMED_BOOKING.has(row.booking.status)) {
+  const secured = intent.status === "succeeded" || intent.status === "requires_capture";
+  if (!secured && !authorization && !KNOWN_UNCHARGED.has(row.status) && CONFIRMED_BOOKING.has(row.booking.status)) {
     found.push({
       ...base,
       kind: "booking_without_payment",
@@ -94,11 +132,13 @@ function compare(intent: IntentView, row: Row | undefined): Discrepancy[] {
       detail: `Stripe ${money(intent.amountCents, intent.currency)}, app ${money(row.amountCents, row.currency)}`,
     });
   }
-  if (row.refundedCents !== intent.refundedCents) {
+  // An uncaptured charge shows its released authorisation as "refunded": no money, no refund.
+  const providerRefunded = intent.captureMethod === "manual" && intent.amountReceivedCents === 0 ? 0 : intent.refundedCents;
+  if (row.refundedCents !== providerRefunded) {
     found.push({
       ...base,
       kind: "refund_mismatch",
-      detail: `Stripe refunded ${money(intent.refundedCents, intent.currency)}, app recorded ${money(row.refundedCents, row.currency)}`,
+      detail: `Stripe refunded ${money(providerRefunded, intent.currency)}, app recorded ${money(row.refundedCents, row.currency)}`,
     });
   }
   return found;
@@ -130,8 +170,9 @@ export async function reconcilePayments(options: { since?: Date; onProgress?: (f
     intentsChecked++;
     seen.add(intent.id);
     const row = byIntent.get(intent.id);
-    // Intents nobody could pay (hold released before the row was stored) are not money.
-    if (!row && intent.status !== "succeeded") continue;
+    // Intents nobody could pay (hold released before the row was stored) are not money;
+    // a stray authorisation is, for as long as it holds the card.
+    if (!row && intent.status !== "succeeded" && intent.status !== "requires_capture") continue;
     discrepancies.push(...compare(intent, row));
   }
 

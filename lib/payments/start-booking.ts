@@ -6,6 +6,7 @@ import { errorDetail, log } from "@/lib/log";
 import { placeHold, releaseHold, type PlacedHold } from "@/lib/booking/holds";
 import type { BookingRequest } from "@/lib/booking/schemas";
 import { enforceRateLimits, refundHits, type RateLimitRule } from "@/lib/rate-limit/rate-limit";
+import { bookingCapturePlan, planColumns } from "./booking-capture-plan";
 import { visitorDeadline, type Deadline } from "./deadline";
 import { gateway } from "./gateway-registry";
 import { confirmFreeBooking } from "./finalize";
@@ -51,9 +52,11 @@ async function placeLimitedHold(request: BookingRequest, context: StartContext, 
   }
 }
 
-/** Creates (or reuses) the demo payment row for a held booking. */
-async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
+/** Creates (or reuses) the demo payment row for a held booking, with the same capture plan as a card. */
+async function ensureDemoPayment(hold: PlacedHold, now: Date): Promise<void> {
   const db = await getDb();
+  const slot = await db.slot.findUniqueOrThrow({ where: { id: hold.slotId }, select: { startsAt: true } });
+  const plan = planColumns(await bookingCapturePlan(db, slot.startsAt, now));
   await db.payment.createMany({
     data: [
       {
@@ -62,6 +65,7 @@ async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
         providerPaymentId: `demo_${hold.bookingId}`,
         amountCents: hold.amountCents,
         currency: hold.currency,
+        ...plan,
       },
     ],
     skipDuplicates: true,
@@ -72,8 +76,14 @@ async function ensureDemoPayment(hold: PlacedHold): Promise<void> {
  * Creates the booking's PaymentIntent once (idempotency key derived from the booking) and
  * records it. Amount and currency come from the slot in the database, never the client.
  * Stripe must answer by the deadline (the visitor request's), or this throws a 503.
+ * The capture plan is decided here, once: a fee still refundable is only authorised
+ * (manual capture) and captured by the job at the plan's captureAt (ADR 120, 121).
  */
-export async function ensureStripeIntent(bookingId: string, deadline: Deadline = visitorDeadline()): Promise<{ clientSecret: string }> {
+export async function ensureStripeIntent(
+  bookingId: string,
+  deadline: Deadline = visitorDeadline(),
+  now = new Date(),
+): Promise<{ clientSecret: string }> {
   const g = gateway({ deadline });
   if (!g) throw new AppError("misconfigured", "Card payments are not configured.");
   const db = await getDb();
@@ -85,6 +95,7 @@ export async function ensureStripeIntent(bookingId: string, deadline: Deadline =
     return { clientSecret: await g.clientSecretFor(booking.payment.providerPaymentId) };
   }
   if (booking.status !== "PENDING_PAYMENT") throw new AppError("invalid_transition", "This booking is no longer awaiting payment.");
+  const plan = planColumns(await bookingCapturePlan(db, booking.slot.startsAt, now));
   const intent = await g.createIntent({
     bookingId,
     slotId: booking.slotId,
@@ -92,6 +103,7 @@ export async function ensureStripeIntent(bookingId: string, deadline: Deadline =
     amountCents: booking.slot.priceCents,
     currency: booking.slot.currency,
     idempotencyKey: `booking:${bookingId}:payment-intent`,
+    captureMethod: plan.captureMethod === "MANUAL" ? "manual" : "automatic",
   });
   await db.payment.createMany({
     data: [
@@ -101,6 +113,7 @@ export async function ensureStripeIntent(bookingId: string, deadline: Deadline =
         providerPaymentId: intent.id,
         amountCents: booking.slot.priceCents,
         currency: booking.slot.currency,
+        ...plan,
       },
     ],
     skipDuplicates: true,
@@ -127,11 +140,11 @@ export async function startBooking(request: BookingRequest, context: StartContex
     return { booking: { ...booking, status: "CONFIRMED", holdExpiresAt: null }, payment: { mode: "none" } };
   }
   if (mode === "demo") {
-    await ensureDemoPayment(hold);
+    await ensureDemoPayment(hold, now);
     return { booking, payment: { mode: "demo", amountCents: hold.amountCents, currency: hold.currency } };
   }
   try {
-    const { clientSecret } = await ensureStripeIntent(hold.bookingId, deadline);
+    const { clientSecret } = await ensureStripeIntent(hold.bookingId, deadline, now);
     return {
       booking,
       payment: {

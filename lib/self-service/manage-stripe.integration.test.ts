@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { manageToken } from "@/lib/links/manage-link";
 import { finalizeBookingPayment } from "@/lib/payments/finalize";
 import { startBooking } from "@/lib/payments/start-booking";
+import { onChargeNowPath } from "@/tests/fakes/stripe/scenarios";
 import { useFakeStripe } from "@/tests/fakes/stripe/use-fake-stripe";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { useTestDatabase } from "@/tests/helpers/test-db";
@@ -16,6 +17,7 @@ async function paidBooking(startsAt: Date) {
   const slot = await createSlot(t.db, { startsAt });
   const started = await startBooking(bookingRequest(slot.id), { clientSession: "stripe-visitor-0123456789" });
   expect(started.payment.mode).toBe("stripe");
+  await onChargeNowPath(t.db, started.booking.id);
   const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId: started.booking.id } });
   await stripe.pay(payment.providerPaymentId);
   expect((await finalizeBookingPayment(started.booking.id)).outcome).toBe("confirmed");

@@ -21,5 +21,8 @@ export async function handleChargeRefunded(event: ProviderEvent): Promise<void> 
   if (isUnsettledStatus(payment.status)) await finalizeIntent(event.intentId, event.id);
   const g = requireGateway();
   const [intent, refunds] = await Promise.all([g.retrieveIntent(event.intentId), g.listRefunds(event.intentId)]);
+  // A released or expired authorisation (ADR 121) marks its uncaptured charge refunded at
+  // Stripe, but no money was ever taken: nothing to record as a refund.
+  if (intent.captureMethod === "manual" && intent.amountReceivedCents === 0) return;
   await recordProviderRefunds(payment.id, refunds, intent.refundedCents);
 }

@@ -6,6 +6,7 @@ import { isProviderError, type ProviderEvent } from "../gateway";
 import { verifyWebhookEvent, WebhookSignatureError } from "../stripe/webhook-signature";
 import { handleChargeRefunded } from "./charge-refunded";
 import { claimEvent, completeEvent, releaseEvent } from "./event-log";
+import { handlePaymentIntentAmountCapturableUpdated } from "./payment-intent-amount-capturable-updated";
 import { handlePaymentIntentCanceled } from "./payment-intent-canceled";
 import { handlePaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
 import { handlePaymentIntentSucceeded } from "./payment-intent-succeeded";
@@ -17,6 +18,7 @@ import { bookingIdForIntent } from "./finalize-intent";
 
 const HANDLERS: Record<string, (event: ProviderEvent) => Promise<void>> = {
   "payment_intent.succeeded": handlePaymentIntentSucceeded,
+  "payment_intent.amount_capturable_updated": handlePaymentIntentAmountCapturableUpdated,
   "payment_intent.payment_failed": handlePaymentIntentPaymentFailed,
   "payment_intent.canceled": handlePaymentIntentCanceled,
   "charge.refunded": handleChargeRefunded,

@@ -29,6 +29,9 @@ export type FakeStripeHandle = {
   webhookRequest(event: FakeEvent, options?: { secret?: string; timestamp?: number; signature?: string | null; body?: string }): Request;
 };
 
+/** The fake of the running test file, for scenario helpers that plant state at "Stripe". */
+export let activeFakeStripe: FakeStripeServer | undefined;
+
 export function signedHeader(payload: string, secret: string, timestamp?: number): string {
   return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });
 }
@@ -53,6 +56,7 @@ export function useFakeStripe(options: { timeoutMs?: number } = {}): FakeStripeH
   });
   beforeEach(() => {
     fake!.reset();
+    activeFakeStripe = fake;
     for (const [k, v] of Object.entries({ ...TEST_STRIPE_ENV, STRIPE_API_BASE_URL: fake!.url })) {
       saved[k] = process.env[k];
       process.env[k] = v;
