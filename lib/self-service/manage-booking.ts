@@ -10,12 +10,12 @@ import { VISITOR_CANCELLATION_REASON } from "@/lib/email/payload";
 import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
-import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { cancelAndRefund, previewCancellationFee, previewCancellationRefund, type FeeOutcome } from "@/lib/payments/cancel-and-refund";
 import { replanCapture } from "@/lib/payments/capture";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
 import { feeOutcomeSentence } from "@/lib/status/fee-timing";
-import { isAuthorizedStatus, isPaid } from "@/lib/status/payment-status";
+import { isPaid } from "@/lib/status/payment-status";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
 // resolves the token first; a wrong, revoked or expired token is a plain not-found.
@@ -50,8 +50,8 @@ export type ManageView = {
   visitorPhone: string | null;
   /** When the card is or was charged, in the visitor's zone (ADR 130); null when there is nothing to say. */
   feeOutcome: string | null;
-  /** The fee is only authorised, so cancelling now releases the card instead of refunding it. */
-  releaseIfCancelledNow: boolean;
+  /** What cancelling now does to the fee: an authorisation is released (or kept and charged), a charge refunded. */
+  cancelFeeOutcome: FeeOutcome;
   /** Paid in demo mode: no card was charged, so nothing is refunded "to your card". */
   demoPayment: boolean;
 };
@@ -108,7 +108,7 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
     hasCancelInvite: booking.status === "CANCELLED" && booking.confirmedAt !== null,
     visitorPhone: booking.phone,
     feeOutcome: feeOutcomeSentence(booking.payment, booking.timeZone),
-    releaseIfCancelledNow: canCancel && !!booking.payment && isAuthorizedStatus(booking.payment.status),
+    cancelFeeOutcome: canCancel ? (await previewCancellationFee(bookingId, "policy", now)).feeOutcome : "none",
     demoPayment: booking.payment?.provider === "DEMO",
   };
 }
@@ -122,9 +122,7 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
     throw new AppError("invalid_transition", "This meeting has already started, so it can no longer be cancelled here.");
   }
   const result = await cancelAndRefund(bookingId, { reason: VISITOR_CANCELLATION_REASON, refund: "policy", notifyAdmin: true, now });
-  // An authorised fee is released rather than refunded; the row says which happened.
-  const payment = await db.payment.findUnique({ where: { bookingId }, select: { status: true } });
-  return { outcome: result.outcome, refundCents: result.refundCents, released: payment?.status === "RELEASED" };
+  return { outcome: result.outcome, refundCents: result.refundCents, released: result.feeOutcome === "released" };
 }
 
 export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {

@@ -63,4 +63,15 @@ test("a fee 10 days out is authorised now and charged later; the visitor and the
   await page.goto("/admin/payments?status=AUTHORIZED");
   await expect(page.locator("tbody tr", { hasText: "Ada Authorised" }).getByTestId("fee-timing")).toContainText("will be charged on");
   await expectNoAxeViolations(page, "admin payments");
+
+  // Release asks for a reason and a confirmation, then nothing is charged.
+  await page.goto(`/admin/bookings/${bookingId}`);
+  const region = page.getByRole("region", { name: "Payment" });
+  await region.getByLabel("Reason for releasing (kept in the audit log)").fill("Goodwill");
+  await region.getByRole("button", { name: "Release…" }).click();
+  await region.getByRole("button", { name: "Yes, release" }).click();
+  await expect(page.getByTestId("admin-notice")).toHaveText(/released; nothing was charged/);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Payment" }).getByTestId("fee-timing")).toHaveText("released (nothing was charged)");
+  await expect(page.getByRole("region", { name: "Payment" }).getByRole("button", { name: "Capture now" })).toHaveCount(0);
 });

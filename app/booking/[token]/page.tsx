@@ -35,7 +35,9 @@ async function load(token: string): Promise<ManageView> {
 }
 
 function refundText(view: ManageView): string {
-  if (view.releaseIfCancelledNow) return releaseSentence("if_cancelled_now");
+  if (view.cancelFeeOutcome === "released") return releaseSentence("if_cancelled_now");
+  if (view.cancelFeeOutcome === "kept" && view.paidCents === 0)
+    return `${view.refundPolicy} If you cancel now, the fee is charged and not refunded.`;
   if (view.paidCents === 0) return "There is no fee to refund. Are you sure you want to cancel?";
   if (view.refundIfCancelledNowCents === 0) return `${view.refundPolicy} If you cancel now, the fee is not refunded.`;
   return `If you cancel now, ${refundSentence(formatMoney(view.refundIfCancelledNowCents, view.currency), "will be", view.demoPayment)}`;
