@@ -6,6 +6,7 @@ import { bookingIdSchema, bookingRequestSchema } from "@/lib/booking/schemas";
 import { clientIp } from "@/lib/http/client-context";
 import { finalizeBookingPayment, type FinalizeOutcome } from "@/lib/payments/finalize";
 import { limitPaymentChecks } from "@/lib/payments/payment-check-limits";
+import { feeTimingFor } from "@/lib/payments/fee-timing";
 import { startBooking, type StartedBooking } from "@/lib/payments/start-booking";
 import type { StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
@@ -36,7 +37,8 @@ export async function startBookingWith(input: unknown, session: () => Promise<st
   }
   revalidatePath(pages.flow);
   if (started.booking.status === "CONFIRMED") redirect(pages.booking(started.booking.id));
-  return { ok: true, started, serverNow: new Date().toISOString() };
+  // The payment step says when the card is charged; the server decides, so it is asked here.
+  return { ok: true, started, serverNow: new Date().toISOString(), feeTiming: await feeTimingFor(started.booking.id) };
 }
 
 const UNSETTLED: Partial<Record<FinalizeOutcome, ActionFailure>> = {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { existingClientSession } from "@/lib/http/client-context";
+import { feeTimingFor } from "@/lib/payments/fee-timing";
 import { resumeOwnBooking } from "@/lib/payments/resume-booking";
 import { settings } from "@/lib/settings/settings";
 import { BookingFlow } from "@/components/contact/booking-flow";
@@ -29,7 +30,8 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
   const session = await existingClientSession();
   const slots = await openSlotsFor(session);
   const { refundTerms, fee } = bookingTerms(e, slots);
-  const resume = url.step === "payment" && url.slotId && session ? await resumeOwnBooking(url.slotId, session) : null;
+  const resumed = url.step === "payment" && url.slotId && session ? await resumeOwnBooking(url.slotId, session) : null;
+  const resume = resumed && { ...resumed, feeTiming: await feeTimingFor(resumed.started.booking.id) };
 
   return (
     <div data-wide-page className="grid gap-6">

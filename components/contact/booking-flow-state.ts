@@ -1,5 +1,6 @@
 import type { FieldErrors } from "@/lib/errors/app-error";
 import { MEETING_METHODS, type MeetingMethodName } from "@/lib/meeting-methods";
+import type { FeeTiming } from "@/lib/payments/fee-timing";
 import type { StartedBooking } from "@/lib/payments/start-booking";
 import type { SlotOption } from "./types";
 
@@ -7,7 +8,8 @@ import type { SlotOption } from "./types";
 // "payment without a slot" or "details without a method" cannot be represented.
 
 export type FormProblem = { message: string; fieldErrors?: FieldErrors };
-export type Started = { booking: StartedBooking; clockOffsetMs: number };
+/** feeTiming: when the card is charged, as the server planned it (absent: say nothing about timing). */
+export type Started = { booking: StartedBooking; clockOffsetMs: number; feeTiming?: FeeTiming | null };
 
 export type FlowView =
   | { step: "date"; notice: string | null }

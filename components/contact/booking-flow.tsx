@@ -97,7 +97,7 @@ export function BookingFlow(props: BookingFlowProps) {
           held: {
             slotId: resume.started.booking.slotId,
             method: resume.method,
-            started: { booking: resume.started, clockOffsetMs: Date.parse(nowIso) - Date.now() },
+            started: { booking: resume.started, clockOffsetMs: Date.parse(nowIso) - Date.now(), feeTiming: resume.feeTiming },
           },
         }
       : INITIAL_FLOW;
@@ -211,7 +211,8 @@ export function BookingFlow(props: BookingFlowProps) {
       const result = await actions.start(input);
       if (!result) return; // a free slot was confirmed and the page moved on
       if (result.ok) {
-        dispatch({ type: "started", started: { booking: result.started, clockOffsetMs: Date.parse(result.serverNow) - Date.now() } });
+        const clockOffsetMs = Date.parse(result.serverNow) - Date.now();
+        dispatch({ type: "started", started: { booking: result.started, clockOffsetMs, feeTiming: result.feeTiming } });
       } else if (SLOT_LOST_CODES.has(result.code)) {
         backToCalendar(result.message);
       } else {
@@ -292,6 +293,7 @@ export function BookingFlow(props: BookingFlowProps) {
           <PaymentStep
             started={view.started.booking}
             clockOffsetMs={view.started.clockOffsetMs}
+            feeTiming={view.started.feeTiming ?? null}
             slot={view.slot}
             method={view.method}
             details={details}

@@ -3,7 +3,8 @@ import type { PublicBooking } from "@/lib/booking/public-view";
 import { formatDuration, formatMoney, formatWhen, zoneCity } from "@/lib/format";
 import { MethodIcon } from "./method-icon";
 import { isSettledBooking } from "@/lib/status/booking-status";
-import { isRefundableStatus } from "@/lib/status/payment-status";
+import { isAuthorizedStatus, isRefundableStatus } from "@/lib/status/payment-status";
+import { feeOutcomeSentence } from "@/lib/status/fee-timing";
 
 type BookingStatusProps = {
   booking: PublicBooking;
@@ -94,6 +95,14 @@ export function BookingStatus({
 }: BookingStatusProps) {
   const info = METHOD_INFO[booking.method];
   const paid = !!booking.paymentStatus && isRefundableStatus(booking.paymentStatus);
+  const authorized = !!booking.paymentStatus && isAuthorizedStatus(booking.paymentStatus);
+  // "Authorised now, charged on …", "Authorisation released", "$10 charged on …" (ADR 130).
+  const feeOutcome = booking.paymentStatus
+    ? feeOutcomeSentence(
+        { status: booking.paymentStatus, amountCents: booking.amountCents, currency: booking.currency, ...booking.feeTiming },
+        booking.visitorTimeZone,
+      )
+    : null;
 
   if (isSettledBooking(booking.status)) {
     return (
@@ -108,11 +117,11 @@ export function BookingStatus({
             </dd>
             <Meeting booking={booking} businessPhone={businessPhone} newTab={meetingInNewTab} />
           </div>
-          {paid && (
+          {(paid || authorized) && (
             <div>
               <dt className="text-sm text-slate-600">Booking fee</dt>
-              <dd>
-                {formatMoney(booking.amountCents, booking.currency)} paid. {refundPolicy}
+              <dd data-testid="fee-timing">
+                {authorized ? feeOutcome : `${formatMoney(booking.amountCents, booking.currency)} paid.`} {refundPolicy}
               </dd>
             </div>
           )}
@@ -162,7 +171,11 @@ export function BookingStatus({
       {holdActive ? (
         <p>The time is held for you for a few more minutes. Go back and pick the same time to continue where you left off.</p>
       ) : booking.status === "CANCELLED" ? (
-        booking.refundedCents > 0 && <p>{formatMoney(booking.refundedCents, booking.currency)} has been refunded.</p>
+        booking.paymentStatus === "RELEASED" ? (
+          <p>{feeOutcome}</p>
+        ) : (
+          booking.refundedCents > 0 && <p>{formatMoney(booking.refundedCents, booking.currency)} has been refunded.</p>
+        )
       ) : booking.refundedCents > 0 ? (
         <p>
           The time is no longer held for you. Your payment of {formatMoney(booking.refundedCents, booking.currency)} has been refunded in

@@ -5,6 +5,8 @@ import type { StartedBooking } from "@/lib/payments/start-booking";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
 import { FeeNotice } from "./fee-notice";
+import type { FeeTiming } from "@/lib/payments/fee-timing";
+import { feeTimingSentence } from "@/lib/status/fee-timing";
 import { formatMoney } from "@/lib/format";
 import { HoldCountdown } from "./hold-countdown";
 import type { ActionProblem, DetailsValues, SlotOption } from "./types";
@@ -18,6 +20,8 @@ const StripePayment = dynamic(() => import("./stripe-payment").then((m) => m.Str
 type PaymentStepProps = {
   started: StartedBooking;
   clockOffsetMs: number;
+  /** When the card is charged, as the server planned it; null says nothing about timing. */
+  feeTiming: FeeTiming | null;
   slot: SlotOption;
   method: MeetingMethodName;
   details: DetailsValues;
@@ -90,6 +94,11 @@ export function PaymentStep(props: PaymentStepProps) {
         </button>
       </div>
       {fee && <FeeNotice fee={fee} />}
+      {fee && props.feeTiming && (
+        <p data-testid="fee-timing" className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          {feeTimingSentence(props.feeTiming, fee, zone)}
+        </p>
+      )}
       <HoldCountdown expiresAt={Date.parse(started.booking.holdExpiresAt ?? "")} clockOffsetMs={props.clockOffsetMs} onExpire={onExpire} />
       {expired ? (
         <div className="rounded-lg border border-slate-200 p-4 text-sm">

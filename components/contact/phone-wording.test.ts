@@ -38,6 +38,7 @@ function page(gavePhone: boolean): string {
     currency: "usd",
     paymentStatus: null,
     refundedCents: 0,
+    feeTiming: { captureAt: null, capturedAt: null, succeededAt: null, releasedAt: null },
     gavePhone,
   };
   return text(

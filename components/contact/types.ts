@@ -2,6 +2,7 @@ import type { AvailableSlot } from "@/lib/booking/availability";
 import type { ActionFailure, ActionResult } from "@/lib/errors/action-result";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { StartedBooking } from "@/lib/payments/start-booking";
+import type { FeeTiming } from "@/lib/payments/fee-timing";
 
 /** A bookable slot as the visitor flow receives it from the page. */
 export type SlotOption = Omit<AvailableSlot, "endsAt">;
@@ -12,7 +13,8 @@ export type FeeInfo = { amountCents: number; currency: string; varies: boolean; 
 /** A server action's answer when it does not redirect: the shared contract. */
 export type ActionProblem = ActionFailure;
 
-export type StartResult = ActionResult<{ started: StartedBooking; serverNow: string }>;
+/** feeTiming: when the card is charged, as the server planned it (ADR 130); null without a fee. */
+export type StartResult = ActionResult<{ started: StartedBooking; serverNow: string; feeTiming: FeeTiming | null }>;
 
 /** The page hands its server actions down, so components never import from app/. */
 export type BookingActions = {
@@ -23,7 +25,7 @@ export type BookingActions = {
 };
 
 /** The visitor's own live hold, found again on the server when the payment step is reloaded. */
-export type ResumedHold = { started: StartedBooking; method: MeetingMethodName; details: DetailsValues };
+export type ResumedHold = { started: StartedBooking; method: MeetingMethodName; details: DetailsValues; feeTiming: FeeTiming | null };
 
 /** What the visitor typed into the details form, kept while they move between steps. */
 export type DetailsValues = { name: string; email: string; company: string; phone: string; notes: string };

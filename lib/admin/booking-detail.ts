@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/client";
-import { previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { previewCancellationFee, previewCancellationRefund, type FeeOutcome } from "@/lib/payments/cancel-and-refund";
 import { isCancellableBooking } from "@/lib/status/booking-status";
 import { refundedOutsideApp } from "@/lib/payments/external-refunds";
 
@@ -18,6 +18,8 @@ const detailInclude = {
 export type BookingDetail = Prisma.BookingGetPayload<{ include: typeof detailInclude }> & {
   /** What cancelling now would refund, by policy and in full. */
   cancelPreview: { policyCents: number; fullCents: number };
+  /** What cancelling now by the policy does to the fee (an authorisation is released, not refunded). */
+  cancelFeeOutcome: FeeOutcome;
   /** Still confirmed although money was refunded outside the app (e.g. the Stripe dashboard). */
   refundedOutsideApp: boolean;
 };
@@ -32,5 +34,6 @@ export async function getBookingDetail(bookingId: string): Promise<BookingDetail
         fullCents: await previewCancellationRefund(bookingId, "full"),
       }
     : { policyCents: 0, fullCents: 0 };
-  return { ...booking, cancelPreview, refundedOutsideApp: refundedOutsideApp(booking, booking.payment?.refunds ?? []) };
+  const cancelFeeOutcome = isCancellableBooking(booking.status) ? (await previewCancellationFee(bookingId, "policy")).feeOutcome : "none";
+  return { ...booking, cancelPreview, cancelFeeOutcome, refundedOutsideApp: refundedOutsideApp(booking, booking.payment?.refunds ?? []) };
 }

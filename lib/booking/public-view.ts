@@ -23,6 +23,8 @@ export type PublicBooking = {
   currency: string;
   paymentStatus: string | null;
   refundedCents: number;
+  /** When the fee is or was taken (authorise then capture, ADR 120/130); ISO instants. */
+  feeTiming: { captureAt: string | null; capturedAt: string | null; succeededAt: string | null; releasedAt: string | null };
   /** Whether the visitor gave a phone number (never the number: this view is public). */
   gavePhone: boolean;
 };
@@ -48,6 +50,12 @@ export async function getPublicBooking(id: string): Promise<PublicBooking> {
     currency: booking.payment?.currency ?? booking.slot.currency,
     paymentStatus: booking.payment?.status ?? null,
     refundedCents: booking.payment?.refundedCents ?? 0,
+    feeTiming: {
+      captureAt: booking.payment?.captureAt?.toISOString() ?? null,
+      capturedAt: booking.payment?.capturedAt?.toISOString() ?? null,
+      succeededAt: booking.payment?.succeededAt?.toISOString() ?? null,
+      releasedAt: booking.payment?.releasedAt?.toISOString() ?? null,
+    },
     gavePhone: !!booking.phone,
   };
 }

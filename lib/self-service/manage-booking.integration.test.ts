@@ -59,8 +59,8 @@ describe("manage link", () => {
 describe("cancel through the manage link", () => {
   it("refunds in full more than 24 h ahead, frees the slot, and a second cancel changes nothing", async () => {
     const { token, bookingId, slot } = await confirmedBooking(addDays(new Date(), 3));
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 1000 });
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "already_cancelled", refundCents: 0 });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 1000, released: false });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "already_cancelled", refundCents: 0, released: false });
     const booking = await t.db.booking.findUniqueOrThrow({
       where: { id: bookingId },
       include: { payment: { include: { refunds: true } } },
@@ -97,7 +97,7 @@ describe("cancel through the manage link", () => {
   it("refunds nothing inside the 24 h window", async () => {
     const { token, bookingId } = await confirmedBooking(addHours(new Date(), 5));
     expect((await getManageView(token)).refundIfCancelledNowCents).toBe(0);
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 0 });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 0, released: false });
     const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId } });
     expect(payment).toMatchObject({ status: "SUCCEEDED", refundedCents: 0 });
   });

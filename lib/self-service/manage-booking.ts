@@ -10,10 +10,11 @@ import { VISITOR_CANCELLATION_REASON } from "@/lib/email/payload";
 import { bookingInvite } from "@/lib/email/ics";
 import { rescheduleBooking, rescheduleCheck } from "@/lib/booking/reschedule";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
-import { cancelAndRefund, previewCancellationRefund } from "@/lib/payments/cancel-and-refund";
+import { cancelAndRefund, previewCancellationFee, previewCancellationRefund, type FeeOutcome } from "@/lib/payments/cancel-and-refund";
 import { replanCapture } from "@/lib/payments/capture";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings } from "@/lib/settings/settings";
+import { feeOutcomeSentence } from "@/lib/status/fee-timing";
 import { isPaid } from "@/lib/status/payment-status";
 
 // The visitor's own booking, reached through the link in their emails. Every entry point
@@ -47,6 +48,10 @@ export type ManageView = {
   hasCancelInvite: boolean;
   /** The number the visitor gave for a phone meeting (this page is theirs, behind the signed link). */
   visitorPhone: string | null;
+  /** When the card is or was charged, in the visitor's zone (ADR 130); null when there is nothing to say. */
+  feeOutcome: string | null;
+  /** What cancelling now does to the fee: an authorisation is released (or kept and charged), a charge refunded. */
+  cancelFeeOutcome: FeeOutcome;
   /** Paid in demo mode: no card was charged, so nothing is refunded "to your card". */
   demoPayment: boolean;
 };
@@ -102,6 +107,8 @@ export async function getManageView(token: string, now = new Date()): Promise<Ma
       booking.status === "CANCELLED" && booking.cancellationReason !== VISITOR_CANCELLATION_REASON ? booking.cancellationReason : null,
     hasCancelInvite: booking.status === "CANCELLED" && booking.confirmedAt !== null,
     visitorPhone: booking.phone,
+    feeOutcome: feeOutcomeSentence(booking.payment, booking.timeZone),
+    cancelFeeOutcome: canCancel ? (await previewCancellationFee(bookingId, "policy", now)).feeOutcome : "none",
     demoPayment: booking.payment?.provider === "DEMO",
   };
 }
@@ -115,7 +122,7 @@ export async function cancelViaManageLink(token: string, now = new Date()) {
     throw new AppError("invalid_transition", "This meeting has already started, so it can no longer be cancelled here.");
   }
   const result = await cancelAndRefund(bookingId, { reason: VISITOR_CANCELLATION_REASON, refund: "policy", notifyAdmin: true, now });
-  return { outcome: result.outcome, refundCents: result.refundCents };
+  return { outcome: result.outcome, refundCents: result.refundCents, released: result.feeOutcome === "released" };
 }
 
 export async function rescheduleViaManageLink(token: string, slotId: string, now = new Date()) {

@@ -31,3 +31,14 @@ describe("payment labels", () => {
     expect(paymentStateLabel(payment("CANCELED"), { status: "EXPIRED" }, now)).toBe("Canceled, not paid");
   });
 });
+
+describe("authorise then capture labels (ADR 120)", () => {
+  it("says a held card is not yet charged, a release charged nothing, and a failed capture lost the fee", () => {
+    expect(paymentState(payment("AUTHORIZED"), confirmed, now)).toBe("authorized");
+    expect(paymentStateLabel(payment("AUTHORIZED"), confirmed, now)).toBe("Authorised $10, not yet charged");
+    expect(paymentState(payment("RELEASED"), { status: "CANCELLED" }, now)).toBe("released");
+    expect(paymentStateLabel(payment("RELEASED"), { status: "CANCELLED" }, now)).toBe("Released, nothing charged");
+    expect(paymentState(payment("CAPTURE_FAILED"), confirmed, now)).toBe("capture_failed");
+    expect(paymentStateLabel(payment("CAPTURE_FAILED"), confirmed, now)).toBe("Fee lost: capture failed");
+  });
+});

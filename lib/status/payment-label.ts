@@ -16,7 +16,10 @@ export type PaymentState =
   | "processing"
   | "failed"
   | "hold_lapsed"
-  | "canceled";
+  | "canceled"
+  | "authorized"
+  | "released"
+  | "capture_failed";
 
 type PaymentInput = { status: string; amountCents: number; refundedCents: number; currency: string } | null | undefined;
 type BookingInput = { status: string; holdExpiresAt?: Date | null };
@@ -31,6 +34,10 @@ export function paymentState(payment: PaymentInput, booking: BookingInput, now =
     return payment.refundedCents > 0 ? "partially_refunded" : "paid";
   }
   if (payment.status === "CANCELED") return "canceled";
+  // Authorise then capture (ADR 120): held, released without a charge, or lost at capture.
+  if (payment.status === "AUTHORIZED") return "authorized";
+  if (payment.status === "RELEASED") return "released";
+  if (payment.status === "CAPTURE_FAILED") return "capture_failed";
   if (isUnsettledStatus(payment.status)) {
     const lapsed =
       booking.status === "EXPIRED" ||
@@ -43,7 +50,7 @@ export function paymentState(payment: PaymentInput, booking: BookingInput, now =
   return "awaiting";
 }
 
-/** "Paid", "Refunded $10", "Partially refunded: $3 of $10", "Hold lapsed, not paid"… */
+/** "Paid", "Refunded $10", "Partially refunded: $3 of $10", "Hold lapsed, not paid", "Authorised $10, not yet charged"… */
 export function paymentStateLabel(payment: PaymentInput, booking: BookingInput, now = new Date()): string {
   const state = paymentState(payment, booking, now);
   const money = (cents: number) => formatMoney(cents, payment?.currency ?? "usd");
@@ -70,5 +77,11 @@ export function paymentStateLabel(payment: PaymentInput, booking: BookingInput, 
       return "Failed";
     case "awaiting":
       return "Awaiting payment";
+    case "authorized":
+      return `Authorised ${money(payment!.amountCents)}, not yet charged`;
+    case "released":
+      return "Released, nothing charged";
+    case "capture_failed":
+      return "Fee lost: capture failed";
   }
 }

@@ -24,5 +24,4 @@ export const isAuthorizedStatus = (status: string) => (AUTHORIZED_PAYMENT_STATUS
 export const isSecuredStatus = (status: string) => (SECURED_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isRefundableStatus = (status: string) => (REFUNDABLE_PAYMENT_STATUSES as readonly string[]).includes(status);
 export const isPaid = (payment: WithStatus): payment is { status: string } => !!payment && isPaidStatus(payment.status);
-export const isSecured = (payment: WithStatus): payment is { status: string } => !!payment && isSecuredStatus(payment.status);
 export const isRefundable = (payment: WithStatus): payment is { status: string } => !!payment && isRefundableStatus(payment.status);

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { BookingListRow } from "@/lib/admin/bookings-query";
 import { METHOD_INFO } from "@/lib/meeting-methods";
-import { BookingStatusBadge, DataTable, Empty, Money, PaymentStateBadge, When, linkClass, tdClass } from "./ui";
+import { BookingStatusBadge, DataTable, Empty, FeeTimingNote, Money, PaymentStateBadge, When, linkClass, tdClass } from "./ui";
 
 /** Bookings as a table: used by the dashboard and the bookings list. */
 export function BookingTable({
@@ -44,6 +44,7 @@ export function BookingTable({
           </td>
           <td className={tdClass}>
             <PaymentStateBadge payment={b.payment} booking={b} />
+            <FeeTimingNote payment={b.payment} timeZone={timeZone} />
           </td>
           <td className={tdClass}>
             <Money cents={b.payment?.amountCents ?? b.slot.priceCents} currency={b.payment?.currency ?? b.slot.currency} />

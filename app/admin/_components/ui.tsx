@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { BookingStatus, EmailStatus } from "@/lib/db/generated/enums";
 import { BOOKING_STATUS_LABELS, EMAIL_STATUS_LABELS } from "@/lib/admin/labels";
 import { formatMoney } from "@/lib/format";
+import { feeTimingFacts, type FeeTimingPayment } from "@/lib/status/fee-timing";
 import { paymentState, paymentStateLabel, type PaymentState } from "@/lib/status/payment-label";
 import { formatInZone } from "@/lib/time-zones";
 
@@ -71,6 +72,9 @@ const STATE_TONE: Record<PaymentState, keyof typeof BADGE> = {
   failed: "red",
   hold_lapsed: "slate",
   canceled: "slate",
+  authorized: "amber",
+  released: "slate",
+  capture_failed: "red",
 };
 
 /** What the payment means for its booking (refunded, hold lapsed…), not just its raw status. */
@@ -87,6 +91,19 @@ export function PaymentStateBadge({
       {state === "paid" ? <span aria-hidden="true">✓ </span> : null}
       {paymentStateLabel(payment, booking)}
     </Badge>
+  );
+}
+
+/** "authorised until …", "will be charged on …", "charged on …", "released…" under a payment (ADR 130). */
+export function FeeTimingNote({ payment, timeZone }: { payment: FeeTimingPayment | null | undefined; timeZone: string }) {
+  const facts = feeTimingFacts(payment, timeZone);
+  if (facts.length === 0) return null;
+  return (
+    <ul data-testid="fee-timing" className="mt-1 text-xs text-slate-700">
+      {facts.map((fact) => (
+        <li key={fact}>{fact}</li>
+      ))}
+    </ul>
   );
 }
 

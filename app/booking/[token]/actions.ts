@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { toActionFailure } from "@/lib/http/action-failure";
 import { clientIp } from "@/lib/http/client-context";
+import { releaseSentence } from "@/lib/status/fee-timing";
 import { cancelViaManageLink, limitManageRequests, rescheduleViaManageLink } from "@/lib/self-service/manage-booking";
 
 /** null before the first submit. */
@@ -22,9 +23,10 @@ export async function cancelBookingAction(_prev: ManageActionState, form: FormDa
     await limitManageRequests(await clientIp());
     const result = await cancelViaManageLink(token.data);
     revalidatePath(`/booking/${token.data}`);
+    if (result.outcome === "already_cancelled") return { ok: true, message: "This booking was already cancelled." };
     return {
       ok: true,
-      message: result.outcome === "already_cancelled" ? "This booking was already cancelled." : "Your booking is cancelled.",
+      message: result.released ? `Your booking is cancelled. ${releaseSentence("released")}` : "Your booking is cancelled.",
     };
   } catch (error) {
     return failure(error, "cancel");

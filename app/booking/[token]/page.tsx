@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { getManageView, type ManageView } from "@/lib/self-service/manage-booking";
 import { formatMoney, formatWhen } from "@/lib/format";
+import { releaseSentence } from "@/lib/status/fee-timing";
 import { googleCalendarUrl, outlookCalendarUrl } from "@/components/manage/calendar-links";
 import { CancelBookingForm } from "@/components/manage/cancel-booking-form";
 import { ReschedulePicker } from "@/components/manage/reschedule-picker";
@@ -34,6 +35,9 @@ async function load(token: string): Promise<ManageView> {
 }
 
 function refundText(view: ManageView): string {
+  if (view.cancelFeeOutcome === "released") return releaseSentence("if_cancelled_now");
+  if (view.cancelFeeOutcome === "kept" && view.paidCents === 0)
+    return `${view.refundPolicy} If you cancel now, the fee is charged and not refunded.`;
   if (view.paidCents === 0) return "There is no fee to refund. Are you sure you want to cancel?";
   if (view.refundIfCancelledNowCents === 0) return `${view.refundPolicy} If you cancel now, the fee is not refunded.`;
   return `If you cancel now, ${refundSentence(formatMoney(view.refundIfCancelledNowCents, view.currency), "will be", view.demoPayment)}`;
@@ -84,10 +88,12 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
             {view.method === "PHONE" ? "." : null}
           </p>
         )}
-        <p className="mt-3 text-sm text-slate-700">
-          Booking fee: {view.paidCents > 0 ? `${formatMoney(view.paidCents, view.currency)} paid` : "none"}
+        {/* Paid: the amount (and when it was charged); authorised or released: the sentence says it all (ADR 130). */}
+        <p data-testid="fee-timing" className="mt-3 text-sm text-slate-700">
+          Booking fee: {view.paidCents > 0 ? `${formatMoney(view.paidCents, view.currency)} paid` : (view.feeOutcome ?? "none")}
           {view.refundedCents > 0 && ` · ${formatMoney(view.refundedCents, view.currency)} refunded`}
         </p>
+        {view.paidCents > 0 && view.feeOutcome && <p className="mt-1 text-sm text-slate-700">{view.feeOutcome}</p>}
       </section>
 
       {view.status === "CANCELLED" && (

@@ -8,6 +8,7 @@ import {
   Badge,
   DataTable,
   Empty,
+  FeeTimingNote,
   Money,
   PageHeader,
   Pagination,
@@ -51,6 +52,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
               </td>
               <td className={tdClass}>
                 <PaymentStateBadge payment={p} booking={p.booking} />
+                <FeeTimingNote payment={p} timeZone={timeZone} />
                 {p.refundedOutsideApp ? (
                   <div className="mt-1">
                     <Badge tone="amber">Refunded outside the app; booking still confirmed</Badge>

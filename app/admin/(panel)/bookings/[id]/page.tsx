@@ -7,6 +7,7 @@ import { OUTCOME_LABELS } from "@/lib/admin/labels";
 import { METHOD_INFO } from "@/lib/meeting-methods";
 import { bookingIdSchema } from "@/lib/booking/schemas";
 import { settings } from "@/lib/settings/settings";
+import { capturePlanReasonLabel } from "@/lib/status/fee-timing";
 import { isRefundable } from "@/lib/status/payment-status";
 import { allowedAdminActions, requiresPayment } from "@/lib/booking/admin-transitions";
 import { bookingRuleBreaches } from "@/lib/booking/rule-breaches";
@@ -22,6 +23,7 @@ import {
   DataTable,
   EmailStatusBadge,
   Empty,
+  FeeTimingNote,
   Money,
   PageHeader,
   PaymentStateBadge,
@@ -42,6 +44,7 @@ import {
   sendReminderAction,
   settleAndConfirmAction,
 } from "./actions";
+import { captureNowAction, releaseAuthorizationAction } from "./capture-actions";
 
 export const metadata = { title: "Booking" };
 
@@ -172,9 +175,45 @@ function SettleForm({ b }: { b: BookingDetail }) {
   );
 }
 
+/** Capture now or release, only while the fee is authorised (ADR 120); both are audited. */
+function CaptureForms({ b }: { b: BookingDetail }) {
+  const payment = b.payment;
+  if (!payment || payment.status !== "AUTHORIZED") return null;
+  const amount = formatMoney(payment.amountCents, payment.currency);
+  const hidden = <input type="hidden" name="bookingId" value={b.id} />;
+  return (
+    <div className="mt-4 flex max-w-lg flex-wrap items-start gap-4">
+      <ActionForm
+        action={captureNowAction}
+        submitLabel="Capture now"
+        confirm={{
+          question: `Charge ${amount} to the visitor's card now, instead of at the planned time?`,
+          confirmLabel: "Yes, capture now",
+        }}
+      >
+        {hidden}
+      </ActionForm>
+      <ActionForm
+        action={releaseAuthorizationAction}
+        submitLabel="Release…"
+        variant="danger"
+        confirm={{
+          question: `Release the card authorisation? Nothing is charged and the ${amount} fee cannot be taken later; the booking stays as it is.`,
+          confirmLabel: "Yes, release",
+        }}
+      >
+        {hidden}
+        <Field label="Reason for releasing (kept in the audit log)" name="reason" maxLength={500} required />
+      </ActionForm>
+    </div>
+  );
+}
+
 function CancelForm({ b }: { b: BookingDetail }) {
   const currency = b.payment?.currency ?? b.slot.currency;
   const paid = b.cancelPreview.fullCents > 0;
+  // An authorised fee is released on cancel, not refunded (ADR 120).
+  const released = b.cancelFeeOutcome === "released" ? " The card authorisation is released; nothing is charged." : "";
   return (
     <ActionForm
       action={cancelBookingAction}
@@ -183,7 +222,7 @@ function CancelForm({ b }: { b: BookingDetail }) {
       confirm={{
         question:
           b.status === "CONFIRMED"
-            ? "Cancel this booking? The visitor will be emailed and the slot freed."
+            ? `Cancel this booking? The visitor will be emailed and the slot freed.${released}`
             : "Cancel this held booking and free the slot?",
         confirmLabel: "Yes, cancel booking",
       }}
@@ -333,7 +372,19 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               </Detail>
               <Detail term="Status">
                 <PaymentStateBadge payment={payment} booking={b} />
+                <FeeTimingNote payment={payment} timeZone={timeZone} />
               </Detail>
+              {payment.capturePlanReason ? (
+                <Detail term="Path">
+                  <span data-testid="capture-plan">{capturePlanReasonLabel(payment.capturePlanReason)}</span>
+                </Detail>
+              ) : null}
+              {payment.captureError ? (
+                <Detail term="Capture error">
+                  {payment.captureError}
+                  {payment.captureAttempts > 0 ? ` (after ${payment.captureAttempts} attempts)` : null}
+                </Detail>
+              ) : null}
               <Detail term="Refunded">
                 <Money cents={payment.refundedCents} currency={payment.currency} />
               </Detail>
@@ -344,6 +395,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               {payment.succeededAt ? <Detail term="Paid">{<When at={payment.succeededAt} timeZone={timeZone} />}</Detail> : null}
               {payment.failureMessage ? <Detail term="Failure">{payment.failureMessage}</Detail> : null}
             </dl>
+            <CaptureForms b={b} />
             <h3 className="mt-4 text-base font-semibold">Refunds</h3>
             {payment.refunds.length === 0 ? (
               <Empty>No refunds.</Empty>
