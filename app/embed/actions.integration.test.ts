@@ -11,8 +11,12 @@ import { useTestDatabase } from "@/tests/helpers/test-db";
 vi.mock("next/headers", () => import("@/tests/helpers/next-request-mock").then((m) => m.nextHeaders));
 vi.mock("next/cache", () => import("@/tests/helpers/next-request-mock").then((m) => m.nextCache));
 
-const { embedOpenSlotsAction, embedStartBookingAction } = await import("./actions");
+const { embedOpenDatesAction, embedOpenTimesAction, embedStartBookingAction } = await import("./actions");
 const t = useTestDatabase();
+
+/** The embed's times on the slot's own (UTC) date, as its calendar asks for them. */
+const openTimesOf = (context: unknown, slot: { startsAt: Date }) =>
+  embedOpenTimesAction(context, slot.startsAt.toISOString().slice(0, 10), "UTC");
 
 const keptId = () => randomBytes(24).toString("base64url");
 
@@ -26,8 +30,12 @@ describe("embed actions without cookies", () => {
     const first = await embedStartBookingAction(mine, bookingRequest(slot.id));
     expect(first).toMatchObject({ ok: true, started: { booking: { slotId: slot.id, resumed: false } } });
 
-    expect((await embedOpenSlotsAction(mine)).find((s) => s.id === slot.id)).toMatchObject({ heldByYou: true });
-    expect((await embedOpenSlotsAction(other)).find((s) => s.id === slot.id)).toBeUndefined();
+    expect((await openTimesOf(mine, slot)).find((s) => s.id === slot.id)).toMatchObject({ heldByYou: true });
+    expect((await openTimesOf(other, slot)).find((s) => s.id === slot.id)).toBeUndefined();
+    const month = slot.startsAt.toISOString().slice(0, 7);
+    const day = slot.startsAt.toISOString().slice(0, 10);
+    expect(await embedOpenDatesAction(mine, month, "UTC")).toContainEqual({ date: day, count: 1 });
+    expect(await embedOpenDatesAction(other, month, "UTC")).not.toContainEqual(expect.objectContaining({ date: day }));
 
     const again = await embedStartBookingAction(mine, bookingRequest(slot.id));
     expect(again).toMatchObject({ ok: true, started: { booking: { id: first.ok ? first.started.booking.id : "", resumed: true } } });
@@ -41,7 +49,26 @@ describe("embed actions without cookies", () => {
     const slot = await createSlot(t.db);
     const weak = { session: "abcdefghijklmnopqrst", parent: null }; // 20 chars: enough for a cookie, not a kept id
     expect(await embedStartBookingAction(weak, bookingRequest(slot.id))).toMatchObject({ ok: true });
-    expect((await embedOpenSlotsAction(weak)).find((s) => s.id === slot.id)).toBeUndefined();
+    expect((await openTimesOf(weak, slot)).find((s) => s.id === slot.id)).toBeUndefined();
     expect(await embedStartBookingAction(weak, bookingRequest(slot.id))).toMatchObject({ ok: false, code: "slot_taken" });
+  });
+
+  it("refuses malformed month, date and zone arguments with an empty answer", async () => {
+    const context = { session: keptId(), parent: null };
+    for (const [month, zone] of [
+      ["2027-13", "UTC"],
+      [{}, "UTC"],
+      ["2027-01", "Mars/Base"],
+      ["2027-01", 5],
+    ] as const) {
+      expect(await embedOpenDatesAction(context, month, zone)).toEqual([]);
+    }
+    for (const [date, zone] of [
+      ["2027-02-30", "UTC"],
+      [null, "UTC"],
+      ["2027-01-20", "Nowhere"],
+    ] as const) {
+      expect(await embedOpenTimesAction(context, date, zone)).toEqual([]);
+    }
   });
 });

@@ -2,10 +2,10 @@
 
 import { z } from "zod";
 import { explicitClientSession } from "@/lib/http/client-context";
-import type { SlotOption, StartResult } from "@/components/contact/types";
+import type { DateCount, SlotOption, StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
 import { confirmPaymentWith, startBookingWith, type FlowPages } from "../contact/booking-writes";
-import { openSlotsFor } from "../contact/open-slots";
+import { openDatesFor, openTimesFor } from "../contact/open-slots";
 import { embedBookingPath, EMBED_PATH } from "@/components/embed/embed-paths";
 import { verifiedParent } from "./parent";
 
@@ -21,8 +21,12 @@ async function embedContext(context: unknown): Promise<{ session: string | undef
   return { session, pages: { flow: EMBED_PATH, booking: (id) => embedBookingPath(id, parent) } };
 }
 
-export async function embedOpenSlotsAction(context: unknown): Promise<SlotOption[]> {
-  return openSlotsFor((await embedContext(context)).session);
+export async function embedOpenDatesAction(context: unknown, month: unknown, zone: unknown): Promise<DateCount[]> {
+  return openDatesFor((await embedContext(context)).session, month, zone);
+}
+
+export async function embedOpenTimesAction(context: unknown, date: unknown, zone: unknown): Promise<SlotOption[]> {
+  return openTimesFor((await embedContext(context)).session, date, zone);
 }
 
 export async function embedStartBookingAction(context: unknown, input: unknown): Promise<StartResult> {

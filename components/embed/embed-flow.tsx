@@ -1,8 +1,8 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { BookingFlow } from "@/components/contact/booking-flow";
-import type { ActionProblem, BookingActions, SlotOption, StartResult } from "@/components/contact/types";
+import type { ActionProblem, BookingActions, DateCount, SlotOption, StartResult } from "@/components/contact/types";
 import { useEmbedPost } from "./embed-frame";
 import { FlowLinksProvider } from "./flow-links-provider";
 import { keptSession } from "./kept-session";
@@ -15,7 +15,8 @@ type EmbedContext = { session: string; parent: string | null };
 export type EmbedActions = {
   start: (context: EmbedContext, input: unknown) => Promise<StartResult | undefined>;
   confirmPayment: (context: EmbedContext, bookingId: unknown) => Promise<ActionProblem | undefined>;
-  openSlots: (context: EmbedContext) => Promise<SlotOption[]>;
+  openDates: (context: EmbedContext, month: string, zone: string) => Promise<DateCount[]>;
+  openTimes: (context: EmbedContext, date: string, zone: string) => Promise<SlotOption[]>;
 };
 
 type EmbedFlowProps = Omit<React.ComponentProps<typeof BookingFlow>, "actions" | "keepSearch"> & {
@@ -27,6 +28,8 @@ type EmbedFlowProps = Omit<React.ComponentProps<typeof BookingFlow>, "actions" |
 
 export function EmbedFlow({ parent, embedActions, ...flow }: EmbedFlowProps) {
   const postEvent = useEmbedPost();
+  // The times seen, to tell the host when the held one starts.
+  const seen = useRef(new Map<string, string>());
   const actions: BookingActions = useMemo(() => {
     const context = () => ({ session: keptSession(), parent });
     return {
@@ -34,19 +37,20 @@ export function EmbedFlow({ parent, embedActions, ...flow }: EmbedFlowProps) {
         const result = await embedActions.start(context(), input);
         if (result?.ok) {
           const slotId = result.started.booking.slotId;
-          const slot = flow.slots.find((s) => s.id === slotId);
-          if (slot)
-            postEvent({
-              type: "booking:slot-held",
-              detail: { startsAt: slot.startsAt, holdExpiresAt: result.started.booking.holdExpiresAt },
-            });
+          const startsAt = seen.current.get(slotId) ?? (flow.urlSlot?.id === slotId ? flow.urlSlot.startsAt : undefined);
+          if (startsAt) postEvent({ type: "booking:slot-held", detail: { startsAt, holdExpiresAt: result.started.booking.holdExpiresAt } });
         }
         return result;
       },
       confirmPayment: (bookingId) => embedActions.confirmPayment(context(), bookingId),
-      openSlots: () => embedActions.openSlots(context()),
+      openDates: (month, zone) => embedActions.openDates(context(), month, zone),
+      openTimes: async (date, zone) => {
+        const times = await embedActions.openTimes(context(), date, zone);
+        for (const t of times) seen.current.set(t.id, t.startsAt);
+        return times;
+      },
     };
-  }, [embedActions, parent, postEvent, flow.slots]);
+  }, [embedActions, parent, postEvent, flow.urlSlot]);
   return (
     <FlowLinksProvider parent={parent}>
       <BookingFlow {...flow} actions={actions} />
