@@ -64,10 +64,35 @@ export const AVAILABLE_PAGE_SLOTS = 150;
 /** One page of the whole-window listing, whole dates only, and the first date of the next page. */
 export type DatesPage = ZonedJson & { next: string | null };
 
+type PageRow = { body: string; next: string | null };
+
+/** The first `limit` open slots of `window` in whole dates, or fewer if the window holds fewer. */
+async function pageRows(db: DbOrTx, s: Settings, window: Window, viewer: Viewer, limit: number): Promise<PageRow> {
+  const zone = s.BUSINESS_TIME_ZONE;
+  const [row] = await db.$queryRaw<PageRow[]>`
+    WITH open AS (${openSlotsSql(s, window, viewer, zone)} ORDER BY s."startsAt" LIMIT ${limit + 1}::int),
+    cut AS (SELECT CASE WHEN count(*) > ${limit}::int THEN max("date") END AS "next" FROM open),
+    days AS (
+      SELECT "date", json_agg(${SLOT_JSON} ORDER BY "startsAt") AS "slots"
+      FROM open WHERE "date" < COALESCE((SELECT "next" FROM cut), '9999-12-31') GROUP BY "date"
+    )
+    SELECT COALESCE((SELECT json_agg(json_build_object('date', "date", 'slots', "slots") ORDER BY "date") FROM days), '[]')::text AS "body",
+           (SELECT "next" FROM cut) AS "next"`;
+  return row ?? { body: "[]", next: null };
+}
+
+/** More slots than any one date holds: the bound when a date is answered whole. */
+const ONE_DATE_MAX_SLOTS = 1_000_000;
+
+/** Days of the window the first try reads; doubled until the page fills (or the window ends). */
+const FIRST_SPAN_DAYS = 7;
+
 /**
  * `[{ date, slots }]` from `from` (business-local date, inclusive; default the window's start)
  * to `to` (inclusive; default its end), cut after the last whole date that fits in `limit`
- * slots. Postgres stops scanning once it has limit + 1 rows, so the cost is the page's.
+ * slots. The rules are checked on a span of the window that doubles until the page is full, not
+ * on the whole window: Postgres does not reliably stop at the LIMIT (measured: a 365-day window
+ * cost twice a 30-day one), and the span bounds the cost by the page, not by the window.
  */
 export async function availableDatesPage(
   range: { from?: string; to?: string },
@@ -81,20 +106,18 @@ export async function availableDatesPage(
   if (range.from) window = clip(window, { start: localDayBounds(range.from, zone).start, end: window.to });
   if (range.to) window = clip(window, { start: window.from, end: localDayBounds(range.to, zone).end });
   if (window.from >= window.to) return { timeZone: zone, json: "[]", next: null };
-  const [row] = await db.$queryRaw<{ body: string; next: string | null }[]>`
-    WITH open AS (${openSlotsSql(s, window, viewer, zone)} ORDER BY s."startsAt" LIMIT ${limit + 1}::int),
-    cut AS (SELECT CASE WHEN count(*) > ${limit}::int THEN max("date") END AS "next" FROM open),
-    days AS (
-      SELECT "date", json_agg(${SLOT_JSON} ORDER BY "startsAt") AS "slots"
-      FROM open WHERE "date" < COALESCE((SELECT "next" FROM cut), '9999-12-31') GROUP BY "date"
-    )
-    SELECT COALESCE((SELECT json_agg(json_build_object('date', "date", 'slots', "slots") ORDER BY "date") FROM days), '[]')::text AS "body",
-           (SELECT "next" FROM cut) AS "next"`;
-  const next = row?.next ?? null;
-  if (!next || row?.body !== "[]") return { timeZone: zone, json: row?.body ?? "[]", next };
+  let row: PageRow;
+  for (let days = FIRST_SPAN_DAYS; ; days *= 2) {
+    const end = new Date(window.from.getTime() + days * 86_400_000);
+    const last = end >= window.to;
+    row = await pageRows(db, s, last ? window : { ...window, to: end }, viewer, limit);
+    if (row.next || last) break;
+  }
+  const next = row.next;
+  if (!next || row.body !== "[]") return { timeZone: zone, json: row.body, next };
   // One date alone holds more than a page: it is answered whole, so a page never splits a date.
   const day = localDayBounds(next, zone);
-  const whole = await availableDatesPage({ from: next, to: next }, now, viewer, Number.MAX_SAFE_INTEGER);
+  const whole = await availableDatesPage({ from: next, to: next }, now, viewer, ONE_DATE_MAX_SLOTS);
   const after = dateKeyInZone(day.end, zone);
   return { ...whole, next: range.to && after > range.to ? null : after };
 }
