@@ -1,9 +1,7 @@
 import "server-only";
-import { listAvailableSlotsOn } from "@/lib/booking/availability";
 import { listDateCounts, openSlotById, openSummary, type SlotKind } from "@/lib/booking/availability-calendar";
 import { dateKeyInZone } from "@/lib/format";
-import { isCalendarDate, isCalendarMonth, isValidTimeZone } from "@/lib/time-zones";
-import type { CalendarStart, DateCount, SlotOption } from "@/components/contact/types";
+import type { CalendarStart, SlotOption } from "@/components/contact/types";
 
 // What /contact and /embed render before the visitor does anything: what is on offer (for the
 // fee and host panel), the first month with open times, and the slot a reloaded URL names.
@@ -20,18 +18,4 @@ export async function flowStart(clientSession: string | undefined, businessZone:
   const month = (summary.firstDate ?? dateKeyInZone(now, businessZone)).slice(0, 7);
   const dates = summary.firstDate ? await listDateCounts(month, now, viewer) : [];
   return { kinds: summary.kinds, calendar: { month, dates }, urlSlot: urlSlot && withoutEnd(urlSlot) };
-}
-
-const isZone = (zone: unknown): zone is string => typeof zone === "string" && isValidTimeZone(zone);
-
-/** One month's open dates in a zone (the embed's action, so any input; /contact uses GET /api/slots/dates). */
-export async function openDatesFor(clientSession: string | undefined, month: unknown, zone: unknown): Promise<DateCount[]> {
-  if (typeof month !== "string" || !isCalendarMonth(month) || !isZone(zone)) return [];
-  return listDateCounts(month, new Date(), { clientSession }, zone);
-}
-
-/** One date's open times in a zone (the embed's action; /contact uses GET /api/slots). */
-export async function openTimesFor(clientSession: string | undefined, date: unknown, zone: unknown): Promise<SlotOption[]> {
-  if (typeof date !== "string" || !isCalendarDate(date) || !isZone(zone)) return [];
-  return (await listAvailableSlotsOn(date, new Date(), { clientSession }, zone)).map(withoutEnd);
 }

@@ -2,10 +2,9 @@
 
 import { z } from "zod";
 import { explicitClientSession } from "@/lib/http/client-context";
-import type { DateCount, SlotOption, StartResult } from "@/components/contact/types";
+import type { StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
 import { confirmPaymentWith, startBookingWith, type FlowPages } from "../contact/booking-writes";
-import { openDatesFor, openTimesFor } from "../contact/open-slots";
 import { embedBookingPath, EMBED_PATH } from "@/components/embed/embed-paths";
 import { verifiedParent } from "./parent";
 
@@ -19,14 +18,6 @@ async function embedContext(context: unknown): Promise<{ session: string | undef
   const session = parsed.success ? explicitClientSession(parsed.data.session) : undefined;
   const parent = parsed.success ? await verifiedParent(parsed.data.parent) : null;
   return { session, pages: { flow: EMBED_PATH, booking: (id) => embedBookingPath(id, parent) } };
-}
-
-export async function embedOpenDatesAction(context: unknown, month: unknown, zone: unknown): Promise<DateCount[]> {
-  return openDatesFor((await embedContext(context)).session, month, zone);
-}
-
-export async function embedOpenTimesAction(context: unknown, date: unknown, zone: unknown): Promise<SlotOption[]> {
-  return openTimesFor((await embedContext(context)).session, date, zone);
 }
 
 export async function embedStartBookingAction(context: unknown, input: unknown): Promise<StartResult> {

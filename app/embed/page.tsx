@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { settings } from "@/lib/settings/settings";
-import { EmbedFlow } from "@/components/embed/embed-flow";
 import { EmbedFrame } from "@/components/embed/embed-frame";
 import { parentSearch, PARENT_PARAM } from "@/components/embed/embed-paths";
 import { bookingTerms, HostAndFlow } from "../contact/host-and-flow";
 import { flowStart } from "../contact/open-slots";
 import { parseFlowUrl } from "@/components/contact/booking-flow-state";
-import { embedConfirmPaymentAction, embedOpenDatesAction, embedOpenTimesAction, embedStartBookingAction } from "./actions";
+import { embedConfirmPaymentAction, embedStartBookingAction } from "./actions";
+import { EmbedClientFlow } from "./embed-client-flow";
 import { verifiedParent } from "./parent";
 
 export const metadata: Metadata = { title: "Book a consultation" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ACTIONS = {
-  start: embedStartBookingAction,
-  confirmPayment: embedConfirmPaymentAction,
-  openDates: embedOpenDatesAction,
-  openTimes: embedOpenTimesAction,
-};
+const ACTIONS = { start: embedStartBookingAction, confirmPayment: embedConfirmPaymentAction };
 
 /**
  * /embed: the /contact flow for an iframe on an allowed site. No cookie is read: the frame
@@ -42,7 +37,7 @@ export default async function EmbedPage({ searchParams }: Props) {
       <div data-wide-page className="grid gap-4 p-1">
         <h1 className="sr-only">Book a consultation with {s.BUSINESS_NAME}</h1>
         <HostAndFlow s={s} slots={start.kinds} fee={fee} gapClass="gap-4">
-          <EmbedFlow
+          <EmbedClientFlow
             parent={parent}
             keepSearch={parentSearch(parent)}
             calendar={start.calendar}
