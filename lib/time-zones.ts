@@ -36,3 +36,18 @@ export function formatInZone(instant: Date, timeZone: string, pattern = "EEE, MM
   const named = pattern.replace(/z+/g, () => `'${zoneAbbreviation(instant, timeZone)}'`);
   return format(new TZDate(instant.getTime(), timeZone), named);
 }
+
+/** True for a calendar month written as YYYY-MM (01–12). */
+export function isCalendarMonth(input: string): boolean {
+  const match = /^(\d{4})-(\d{2})$/.exec(input);
+  return match !== null && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}
+
+/** UTC bounds [start, end) of a local calendar month (YYYY-MM) in a time zone. */
+export function localMonthBounds(monthKey: string, timeZone: string): { start: Date; end: Date } {
+  const [y, m] = monthKey.split("-").map(Number) as [number, number];
+  return {
+    start: new Date(new TZDate(y, m - 1, 1, 0, 0, timeZone).getTime()),
+    end: new Date(new TZDate(y, m, 1, 0, 0, timeZone).getTime()),
+  };
+}

@@ -31,11 +31,10 @@ export async function startBookingWith(input: unknown, session: () => Promise<st
   try {
     started = await startBooking(parsed.data, { clientSession: await session(), ip: await clientIp() });
   } catch (error) {
-    // After a 409 the visitor goes back to the calendar, which must no longer offer the slot.
-    revalidatePath(pages.flow);
+    // No revalidatePath: the calendar reads its months and times over GET (ADR 140) and
+    // reloads them on the way back, so a refreshed page payload would add nothing.
     return actionFailure(error, "startBookingAction");
   }
-  revalidatePath(pages.flow);
   if (started.booking.status === "CONFIRMED") redirect(pages.booking(started.booking.id));
   // The payment step says when the card is charged; the server decides, so it is asked here.
   return { ok: true, started, serverNow: new Date().toISOString(), feeTiming: await feeTimingFor(started.booking.id) };

@@ -5,18 +5,20 @@ import type { Settings } from "@/lib/settings/settings";
 import { summarizeFee, type RefundTerms } from "@/components/contact/fee";
 import { HostPanel } from "@/components/contact/host-panel";
 import { durationLabel, methodsOnOffer } from "@/components/contact/host-summary";
-import type { FeeInfo, SlotOption } from "@/components/contact/types";
+import type { FeeInfo } from "@/components/contact/types";
+import type { SlotKind } from "@/lib/booking/availability-calendar";
 
 // What /contact and the embed's /embed show around the booking flow, from one settings
-// snapshot: the refund terms, the fee line, and the host panel beside the flow's card.
+// snapshot: the refund terms, the fee line, and the host panel beside the flow's card. `slots`
+// are the distinct kinds of open slot (fee, length, methods), not the slots themselves.
 
-export function bookingTerms(s: Settings, slots: SlotOption[]): { refundTerms: RefundTerms; fee: FeeInfo | null } {
+export function bookingTerms(s: Settings, slots: SlotKind[]): { refundTerms: RefundTerms; fee: FeeInfo | null } {
   const policy = parseRefundPolicy(s.REFUND_POLICY);
   const refundTerms = { refundable: policy.kind !== "never", policy: describeRefundPolicy(policy) };
   return { refundTerms, fee: summarizeFee(slots, refundTerms) };
 }
 
-export function HostAndFlow(props: { s: Settings; slots: SlotOption[]; fee: FeeInfo | null; gapClass: string; children: ReactNode }) {
+export function HostAndFlow(props: { s: Settings; slots: SlotKind[]; fee: FeeInfo | null; gapClass: string; children: ReactNode }) {
   const { s, slots } = props;
   const host = hostProfile(s);
   return (

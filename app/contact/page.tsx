@@ -4,11 +4,11 @@ import { existingClientSession } from "@/lib/http/client-context";
 import { feeTimingFor } from "@/lib/payments/fee-timing";
 import { resumeOwnBooking } from "@/lib/payments/resume-booking";
 import { settings } from "@/lib/settings/settings";
-import { BookingFlow } from "@/components/contact/booking-flow";
 import { parseFlowUrl } from "@/components/contact/booking-flow-state";
 import { bookingTerms, HostAndFlow } from "./host-and-flow";
-import { confirmPaymentAction, openSlotsAction, startBookingAction } from "./actions";
-import { openSlotsFor } from "./open-slots";
+import { confirmPaymentAction, startBookingAction } from "./actions";
+import { ContactFlow } from "./contact-flow";
+import { flowStart } from "./open-slots";
 
 export const metadata: Metadata = { title: "Book a consultation" };
 
@@ -28,8 +28,8 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
   const url = parseFlowUrl(query);
   // The visitor's own live hold stays on offer to them (and a reload finds it again).
   const session = await existingClientSession();
-  const slots = await openSlotsFor(session);
-  const { refundTerms, fee } = bookingTerms(e, slots);
+  const start = await flowStart(session, e.BUSINESS_TIME_ZONE, url.step === "date" ? null : url.slotId);
+  const { refundTerms, fee } = bookingTerms(e, start.kinds);
   const resumed = url.step === "payment" && url.slotId && session ? await resumeOwnBooking(url.slotId, session) : null;
   const resume = resumed && { ...resumed, feeTiming: await feeTimingFor(resumed.started.booking.id) };
 
@@ -42,9 +42,10 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
           with a calendar invitation.
         </p>
       </div>
-      <HostAndFlow s={e} slots={slots} fee={fee} gapClass="gap-6">
-        <BookingFlow
-          slots={slots}
+      <HostAndFlow s={e} slots={start.kinds} fee={fee} gapClass="gap-6">
+        <ContactFlow
+          calendar={start.calendar}
+          urlSlot={start.urlSlot}
           businessTimeZone={e.BUSINESS_TIME_ZONE}
           nowIso={new Date().toISOString()}
           windowDays={e.BOOKING_WINDOW_DAYS}
@@ -52,7 +53,7 @@ export default async function ContactPage({ searchParams }: ContactPageProps) {
           fee={fee}
           initialSearch={query.toString()}
           resume={resume}
-          actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction, openSlots: openSlotsAction }}
+          actions={{ start: startBookingAction, confirmPayment: confirmPaymentAction }}
         />
       </HostAndFlow>
     </div>

@@ -2,10 +2,9 @@
 
 import { z } from "zod";
 import { explicitClientSession } from "@/lib/http/client-context";
-import type { SlotOption, StartResult } from "@/components/contact/types";
+import type { StartResult } from "@/components/contact/types";
 import type { ActionFailure } from "@/lib/errors/action-result";
 import { confirmPaymentWith, startBookingWith, type FlowPages } from "../contact/booking-writes";
-import { openSlotsFor } from "../contact/open-slots";
 import { embedBookingPath, EMBED_PATH } from "@/components/embed/embed-paths";
 import { verifiedParent } from "./parent";
 
@@ -19,10 +18,6 @@ async function embedContext(context: unknown): Promise<{ session: string | undef
   const session = parsed.success ? explicitClientSession(parsed.data.session) : undefined;
   const parent = parsed.success ? await verifiedParent(parsed.data.parent) : null;
   return { session, pages: { flow: EMBED_PATH, booking: (id) => embedBookingPath(id, parent) } };
-}
-
-export async function embedOpenSlotsAction(context: unknown): Promise<SlotOption[]> {
-  return openSlotsFor((await embedContext(context)).session);
 }
 
 export async function embedStartBookingAction(context: unknown, input: unknown): Promise<StartResult> {

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { settings } from "@/lib/settings/settings";
-import { EmbedFlow } from "@/components/embed/embed-flow";
 import { EmbedFrame } from "@/components/embed/embed-frame";
 import { parentSearch, PARENT_PARAM } from "@/components/embed/embed-paths";
 import { bookingTerms, HostAndFlow } from "../contact/host-and-flow";
-import { openSlotsFor } from "../contact/open-slots";
-import { embedConfirmPaymentAction, embedOpenSlotsAction, embedStartBookingAction } from "./actions";
+import { flowStart } from "../contact/open-slots";
+import { parseFlowUrl } from "@/components/contact/booking-flow-state";
+import { embedConfirmPaymentAction, embedStartBookingAction } from "./actions";
+import { EmbedClientFlow } from "./embed-client-flow";
 import { verifiedParent } from "./parent";
 
 export const metadata: Metadata = { title: "Book a consultation" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ACTIONS = { start: embedStartBookingAction, confirmPayment: embedConfirmPaymentAction, openSlots: embedOpenSlotsAction };
+const ACTIONS = { start: embedStartBookingAction, confirmPayment: embedConfirmPaymentAction };
 
 /**
  * /embed: the /contact flow for an iframe on an allowed site. No cookie is read: the frame
@@ -27,18 +28,20 @@ export default async function EmbedPage({ searchParams }: Props) {
   const parent = await verifiedParent(query[PARENT_PARAM]);
   const flowQuery = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (typeof value === "string" && key !== PARENT_PARAM) flowQuery.set(key, value);
-  const slots = await openSlotsFor(undefined);
-  const { refundTerms, fee } = bookingTerms(s, slots);
+  const url = parseFlowUrl(flowQuery);
+  const start = await flowStart(undefined, s.BUSINESS_TIME_ZONE, url.step === "date" ? null : url.slotId);
+  const { refundTerms, fee } = bookingTerms(s, start.kinds);
 
   return (
     <EmbedFrame parent={parent}>
       <div data-wide-page className="grid gap-4 p-1">
         <h1 className="sr-only">Book a consultation with {s.BUSINESS_NAME}</h1>
-        <HostAndFlow s={s} slots={slots} fee={fee} gapClass="gap-4">
-          <EmbedFlow
+        <HostAndFlow s={s} slots={start.kinds} fee={fee} gapClass="gap-4">
+          <EmbedClientFlow
             parent={parent}
             keepSearch={parentSearch(parent)}
-            slots={slots}
+            calendar={start.calendar}
+            urlSlot={start.urlSlot}
             businessTimeZone={s.BUSINESS_TIME_ZONE}
             nowIso={new Date().toISOString()}
             windowDays={s.BOOKING_WINDOW_DAYS}

@@ -11,8 +11,17 @@ import { dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
 import { StepList } from "./step-list";
-import { useCalendarWindow } from "./use-calendar-window";
-import { EMPTY_DETAILS, type BookingActions, type DetailsValues, type FeeInfo, type ResumedHold, type SlotOption } from "./types";
+import { calendarBounds } from "./use-calendar-window";
+import { useMonthCounts } from "./use-month-counts";
+import {
+  EMPTY_DETAILS,
+  type BookingActions,
+  type CalendarStart,
+  type DetailsValues,
+  type FeeInfo,
+  type ResumedHold,
+  type SlotOption,
+} from "./types";
 
 // The later steps load on demand (warmed up once a time is picked), keeping the
 // calendar's first load small.
@@ -23,7 +32,10 @@ const DetailsForm = dynamic(() => loadDetailsForm().then((m) => m.DetailsForm), 
 const PaymentStep = dynamic(() => loadPaymentStep().then((m) => m.PaymentStep), { loading: stepLoading });
 
 type BookingFlowProps = {
-  slots: SlotOption[];
+  /** The month the calendar opens on, with its open dates (business zone); other months and times load on demand. */
+  calendar: CalendarStart;
+  /** The open slot the URL names (a reloaded later step), if it is still open to this visitor. */
+  urlSlot: SlotOption | null;
   businessTimeZone: string;
   /** The server's clock at render, so server and browser draw the same calendar. */
   nowIso: string;
@@ -69,13 +81,21 @@ function ChangeButton({ label, onClick }: { label: string; onClick: () => void }
 
 /**
  * The visitor's journey on /contact: date → time (dialog) → method → details → payment.
- * Data comes from the server page; the two writes are the page's server actions.
+ * The page gives the first month's open dates; other months, and the times of a date, are
+ * loaded when shown (ADR 140). The two writes are the page's server actions.
  */
 export function BookingFlow(props: BookingFlowProps) {
   const { businessTimeZone, nowIso, windowDays, refundTerms, fee, actions } = props;
-  // Re-read after a return to the calendar (a time may have gone, or be the visitor's own).
-  const [freshSlots, setFreshSlots] = useState<SlotOption[] | null>(null);
-  const slots = freshSlots ?? props.slots;
+  // Every slot seen so far, so Back and Forward can return to a later step's time.
+  const known = useRef(new Map<string, SlotOption>(props.urlSlot ? [[props.urlSlot.id, props.urlSlot]] : []));
+  const loadTimes = useCallback(
+    async (date: string, inZone: string) => {
+      const times = await actions.openTimes(date, inZone);
+      for (const t of times) known.current.set(t.id, t);
+      return times;
+    },
+    [actions],
+  );
   // The server renders in the business zone; the browser then switches to its own.
   const detectedZone = useSyncExternalStore(
     noSubscription,
@@ -102,12 +122,13 @@ export function BookingFlow(props: BookingFlowProps) {
         }
       : INITIAL_FLOW;
     // Whether the URL's date still has times is settled in the browser's zone, after hydration.
-    return flowReducer(base, { type: "restore", url, slot: slots.find((s) => s.id === url.slotId) ?? null, dateHasSlots: true });
+    return flowReducer(base, { type: "restore", url, slot: props.urlSlot?.id === url.slotId ? props.urlSlot : null, dateHasSlots: true });
   });
   const { view } = flow;
   const step = view.step;
   const [dialogDate, setDialogDate] = useState<string | null>(null);
-  const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
+  // The dialog keeps the times it opened with, whatever the zone.
+  const [dialogSlots, setDialogSlots] = useState<SlotOption[]>([]);
   const [details, setDetails] = useState<DetailsValues>(() => props.resume?.details ?? EMPTY_DETAILS);
   const [pending, startTransition] = useTransition();
 
@@ -128,14 +149,23 @@ export function BookingFlow(props: BookingFlowProps) {
     dispatchFlow(event);
   };
 
-  const { todayKey, lastKey, slotsByDate, slotCounts } = useCalendarWindow(slots, zone, nowIso, windowDays);
-  // The dialog keeps the times it opened with (minus any taken since), whatever the zone.
-  const dialogSlots = slots.filter((s) => dialogSlotIds.includes(s.id));
+  const { todayKey, lastKey } = calendarBounds(zone, nowIso, windowDays);
+  const { slotCounts, showMonth, refresh } = useMonthCounts(actions.openDates, zone, props.calendar, businessTimeZone);
+  // Only the latest date asked for opens (a slower earlier answer is dropped).
+  const asked = useRef(0);
 
   function openDate(dateKey: string) {
-    historyMode.current = "push";
-    setDialogSlotIds((slotsByDate[dateKey] ?? []).map((s) => s.id));
-    setDialogDate(dateKey);
+    const ask = ++asked.current;
+    loadTimes(dateKey, zone).then(
+      (times) => {
+        if (ask !== asked.current) return;
+        if (times.length === 0) return refresh(); // taken since the counts were loaded
+        historyMode.current = "push";
+        setDialogSlots(times);
+        setDialogDate(dateKey);
+      },
+      () => undefined,
+    );
   }
 
   function closeDate() {
@@ -163,21 +193,24 @@ export function BookingFlow(props: BookingFlowProps) {
 
   // Back, Forward (and the first load): the state follows the URL, falling back where it must.
   const followUrl = useCallback(
-    (url: FlowUrl, moveFocus: boolean) => {
-      const onDate = url.date ? (slotsByDate[url.date] ?? []) : [];
+    async (url: FlowUrl, moveFocus: boolean) => {
+      const ask = ++asked.current;
+      const onDate = url.step === "date" && url.date ? await loadTimes(url.date, zone).catch(() => []) : [];
+      if (ask !== asked.current) return;
       focusHeading.current = moveFocus;
-      dispatchFlow({ type: "restore", url, slot: slots.find((s) => s.id === url.slotId) ?? null, dateHasSlots: onDate.length > 0 });
+      const slot = url.slotId ? (known.current.get(url.slotId) ?? null) : null;
+      dispatchFlow({ type: "restore", url, slot, dateHasSlots: onDate.length > 0 });
       if (url.step === "date" && url.date && onDate.length > 0) {
-        setDialogSlotIds(onDate.map((s) => s.id));
+        setDialogSlots(onDate);
         setDialogDate(url.date);
       } else {
         setDialogDate(null);
       }
     },
-    [slots, slotsByDate],
+    [loadTimes, zone],
   );
   useEffect(() => {
-    const onPopState = () => followUrl(parseFlowUrl(new URLSearchParams(window.location.search)), true);
+    const onPopState = () => void followUrl(parseFlowUrl(new URLSearchParams(window.location.search)), true);
     window.addEventListener("popstate", onPopState);
     return () => window.removeEventListener("popstate", onPopState);
   }, [followUrl]);
@@ -189,7 +222,7 @@ export function BookingFlow(props: BookingFlowProps) {
     const url = parseFlowUrl(new URLSearchParams(window.location.search));
     // Once, on landing: the URL is the outside state being synchronised from.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (url.step === "date" && url.date) followUrl(url, false);
+    if (url.step === "date" && url.date) void followUrl(url, false);
   }, [zone, detectedZone, followUrl]);
 
   function pickSlot(picked: SlotOption) {
@@ -202,7 +235,7 @@ export function BookingFlow(props: BookingFlowProps) {
 
   function backToCalendar(message: string | null) {
     dispatch({ type: "back_to_calendar", notice: message });
-    actions.openSlots().then(setFreshSlots, () => undefined);
+    refresh();
   }
 
   function submitDetails(input: unknown) {
@@ -252,7 +285,7 @@ export function BookingFlow(props: BookingFlowProps) {
           Dates and times follow your time zone, <span className="font-medium text-slate-800">{zoneCity(zone)}</span>. You can change it
           when you pick a date.
         </p>
-        <Calendar slotCounts={slotCounts} todayKey={todayKey} lastKey={lastKey} onPick={openDate} />
+        <Calendar slotCounts={slotCounts} todayKey={todayKey} lastKey={lastKey} onPick={openDate} onMonthShown={showMonth} />
       </section>
 
       {view.step === "method" && (

@@ -21,6 +21,8 @@ type CalendarProps = {
   /** The date to open on (the booking's own date when rescheduling); the first open date otherwise. */
   startKey?: string;
   onPick: (dateKey: string) => void;
+  /** Told the month on screen (YYYY-MM), so its open dates can be loaded. */
+  onMonthShown?: (month: string) => void;
 };
 
 function monthIndex(m: Month): number {
@@ -33,7 +35,7 @@ function monthIndex(m: Month): number {
  * week's ends, Enter or Space opens the day. Days without open times stay focusable (so
  * arrowing is predictable) but are marked aria-disabled and do nothing.
  */
-export function Calendar({ slotCounts, todayKey, lastKey, startKey, onPick }: CalendarProps) {
+export function Calendar({ slotCounts, todayKey, lastKey, startKey, onPick, onMonthShown }: CalendarProps) {
   const ids = useId();
   const firstOpen = Object.keys(slotCounts)
     .filter((k) => k >= todayKey && k <= lastKey)
@@ -67,6 +69,10 @@ export function Calendar({ slotCounts, todayKey, lastKey, startKey, onPick }: Ca
     focusOtherNav.current?.focus();
     focusOtherNav.current = null;
   }, [visible]);
+
+  useEffect(() => {
+    onMonthShown?.(`${visible.year}-${String(visible.month + 1).padStart(2, "0")}`);
+  }, [visible, onMonthShown]);
 
   useEffect(() => {
     if (!focusAfterRender.current) return;

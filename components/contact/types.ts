@@ -1,4 +1,5 @@
 import type { AvailableSlot } from "@/lib/booking/availability";
+import type { DateCount } from "@/lib/booking/availability-calendar";
 import type { ActionFailure, ActionResult } from "@/lib/errors/action-result";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import type { StartedBooking } from "@/lib/payments/start-booking";
@@ -20,9 +21,16 @@ export type StartResult = ActionResult<{ started: StartedBooking; serverNow: str
 export type BookingActions = {
   start: (input: unknown) => Promise<StartResult | undefined>;
   confirmPayment: (bookingId: unknown) => Promise<ActionProblem | undefined>;
-  /** The open times now, this visitor's own hold included. */
-  openSlots: () => Promise<SlotOption[]>;
+  /** The dates with open times in one month (YYYY-MM) of the zone shown, with their counts. */
+  openDates: (month: string, zone: string) => Promise<DateCount[]>;
+  /** The open times on one date of the zone shown, this visitor's own hold included. */
+  openTimes: (date: string, zone: string) => Promise<SlotOption[]>;
 };
+
+/** What the calendar starts on: one month's dates with counts, in the business zone. */
+export type CalendarStart = { month: string; dates: DateCount[] };
+
+export type { DateCount };
 
 /** The visitor's own live hold, found again on the server when the payment step is reloaded. */
 export type ResumedHold = { started: StartedBooking; method: MeetingMethodName; details: DetailsValues; feeTiming: FeeTiming | null };

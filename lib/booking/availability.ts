@@ -33,7 +33,7 @@ export type AvailableDate = { date: string; slots: AvailableSlot[] };
 // GET /api/slots/available to a tenth of a static route's throughput (docs/benchmarks.md).
 // The bookability rule is the same one placeHold's INSERT re-checks atomically.
 
-type Window = { now: Date; from: Date; to: Date };
+export type Window = { now: Date; from: Date; to: Date };
 
 /**
  * Whose listing this is: the visitor's browser-session id (the bk_session cookie), if any.
@@ -46,6 +46,7 @@ export type Viewer = {
 };
 
 // Stored hashes are hex, never empty: an anonymous viewer's "" matches no hold.
+export const viewerKey = (viewer: Viewer) => `${viewerHash(viewer)}:${viewer.movingBookingId ?? ""}`;
 const viewerHash = (viewer: Viewer) => (viewer.clientSession ? sha256Hex(viewer.clientSession) : "");
 
 /** Visitors may book from MIN_NOTICE_MINUTES after now until BOOKING_WINDOW_DAYS after it (lib/booking/rules.ts). */
@@ -55,17 +56,16 @@ export function bookingWindow(now: Date, s: Settings, day?: { start: Date; end: 
   return { now, from: day.start > from ? day.start : from, to: day.end < to ? day.end : to };
 }
 
-/** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
-async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewer: Viewer): Promise<string> {
-  const timeZone = s.BUSINESS_TIME_ZONE;
+/** The viewer's bookable slots in the window as a SELECT (the `open` CTE of every listing query). */
+export function openSlotsSql(s: Settings, window: Window, viewer: Viewer, dateZone: string, slotId?: string): Prisma.Sql {
   const rules = bookingRules(s);
   const offered = offeredMethods(s);
   const own = viewerHash(viewer);
-  const rows = await db.$queryRaw<{ body: string }[]>`
-    WITH open AS (
+  const onlySlot = slotId === undefined ? Prisma.empty : Prisma.sql`AND s."id"::text = ${slotId}`;
+  return Prisma.sql`
       SELECT s."id", s."startsAt", s."durationMinutes", s."priceCents", s."currency",
              s."requiresPayment" AND s."priceCents" > 0 AS "requiresPayment",
-             to_char(s."startsAt" AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS "date",
+             to_char(s."startsAt" AT TIME ZONE ${dateZone}, 'YYYY-MM-DD') AS "date",
              ARRAY(SELECT m FROM unnest(s."methods"::text[]) WITH ORDINALITY AS u(m, i)
                    WHERE m = ANY(${offered}::text[]) ORDER BY i) AS "methods",
              ${own}::text <> '' AND EXISTS (
@@ -77,6 +77,7 @@ async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewe
       WHERE s."isAvailable"
         AND s."startsAt" >= ${window.from} AND s."startsAt" < ${window.to}
         AND s."methods"::text[] && ${offered}::text[]
+        ${onlySlot}
         -- Busy in the owner's calendars (the cache only; lib/calendars/busy-sql.ts), with the buffers.
         AND ${calendarFreeWithBuffersSql(rules, window.now)}
         -- Buffers and day/week caps against other live bookings (TRUE when off; rules-sql.ts).
@@ -89,9 +90,11 @@ async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewe
             AND (b."status" IN (${SETTLED_IN})
                  OR (b."status" = 'PENDING_PAYMENT' AND b."holdExpiresAt" > ${window.now}
                      AND b."clientSessionHash" IS DISTINCT FROM ${own}::text))
-        )
-    ), days AS (
-      SELECT "date", json_agg(json_build_object(
+        )`;
+}
+
+/** One slot's JSON object, built in PostgreSQL from a row of openSlotsSql. */
+export const SLOT_JSON = Prisma.sql`json_build_object(
                'id', "id",
                'startsAt', to_char("startsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
                'endsAt', to_char(("startsAt" + make_interval(mins => "durationMinutes")) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
@@ -100,7 +103,13 @@ async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewe
                'currency', "currency",
                'requiresPayment', "requiresPayment",
                'methods', "methods",
-               'heldByYou', "heldByYou") ORDER BY "startsAt") AS "slots"
+               'heldByYou', "heldByYou")`;
+
+/** `[{ date, slots: [...] }]` as JSON text, dates ascending, one query whatever the count. */
+async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewer: Viewer, zone: string): Promise<string> {
+  const rows = await db.$queryRaw<{ body: string }[]>`
+    WITH open AS (${openSlotsSql(s, window, viewer, zone)}    ), days AS (
+      SELECT "date", json_agg(${SLOT_JSON} ORDER BY "startsAt") AS "slots"
       FROM open GROUP BY "date"
     )
     SELECT COALESCE(json_agg(json_build_object('date', "date", 'slots', "slots") ORDER BY "date"), '[]')::text AS "body"
@@ -111,9 +120,9 @@ async function availableDatesJson(db: DbOrTx, s: Settings, window: Window, viewe
 // Concurrent identical reads share one query in flight (request coalescing): under a burst,
 // each response is at most one query's duration older than its request, and nothing is
 // kept once the query settles. Bookability is still decided by placeHold's atomic INSERT.
-const inflight = new Map<string, Promise<ZonedJson>>();
-function coalesced(key: string, read: () => Promise<ZonedJson>): Promise<ZonedJson> {
-  let pending = inflight.get(key);
+const inflight = new Map<string, Promise<unknown>>();
+export function coalesced<T>(key: string, read: () => Promise<T>): Promise<T> {
+  let pending = inflight.get(key) as Promise<T> | undefined;
   if (!pending) {
     pending = read().finally(() => inflight.delete(key));
     inflight.set(key, pending);
@@ -121,42 +130,47 @@ function coalesced(key: string, read: () => Promise<ZonedJson>): Promise<ZonedJs
   return pending;
 }
 
-/**
- * The body of GET /api/slots/available's `dates`: bookable slots in the booking window,
- * grouped by date in the business time zone, as JSON text.
- */
-export function availableDatesBody(viewer: Viewer = {}): Promise<ZonedJson> {
-  // Anonymous reads (the burst case) still share one query; a viewer's own differ by hold.
-  return coalesced(`all:${viewerHash(viewer)}:${viewer.movingBookingId ?? ""}`, () => datesJson(new Date(), viewer));
-}
-
-/** JSON text with the business zone it was grouped in (one settings read per request). */
+/** JSON text with the zone it was grouped in (one settings read per request). */
 export type ZonedJson = { timeZone: string; json: string };
 
-async function datesJson(now: Date, viewer: Viewer, dateKey?: string): Promise<ZonedJson> {
+/** Settings and database for one listing read: the snapshot every query of it agrees with. */
+export async function listingContext() {
   const db = await getDb();
-  const s = await settings(db);
-  const day = dateKey === undefined ? undefined : localDayBounds(dateKey, s.BUSINESS_TIME_ZONE);
-  return { timeZone: s.BUSINESS_TIME_ZONE, json: await availableDatesJson(db, s, bookingWindow(now, s, day), viewer) };
+  return { db, s: await settings(db) };
 }
 
-/** Bookable slots in the booking window, grouped by date in the business time zone. */
+async function datesJson(now: Date, viewer: Viewer, dateKey?: string, zone?: string): Promise<ZonedJson> {
+  const { db, s } = await listingContext();
+  const timeZone = zone ?? s.BUSINESS_TIME_ZONE;
+  const day = dateKey === undefined ? undefined : localDayBounds(dateKey, timeZone);
+  return { timeZone, json: await availableDatesJson(db, s, bookingWindow(now, s, day), viewer, timeZone) };
+}
+
+/** Bookable slots in the whole booking window, grouped by date in the business time zone (server pages, tests). */
 export async function listAvailableDates(now = new Date(), viewer: Viewer = {}): Promise<AvailableDate[]> {
   return JSON.parse((await datesJson(now, viewer)).json) as AvailableDate[];
 }
 
-/** `[...slots]` of one business-local date (YYYY-MM-DD, already validated), as JSON text. */
-export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}): Promise<ZonedJson> {
-  return coalesced(`date:${dateKey}:${viewerHash(viewer)}:${viewer.movingBookingId ?? ""}`, () => slotsOnJson(dateKey, new Date(), viewer));
+/**
+ * `[...slots]` of one local date (YYYY-MM-DD, already validated) as JSON text, in `zone`
+ * (the visitor's; the business zone when absent).
+ */
+export function availableSlotsOnBody(dateKey: string, viewer: Viewer = {}, zone?: string): Promise<ZonedJson> {
+  return coalesced(`date:${dateKey}:${zone ?? ""}:${viewerKey(viewer)}`, () => slotsOnJson(dateKey, new Date(), viewer, zone));
 }
 
-async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer): Promise<ZonedJson> {
-  const { timeZone, json } = await datesJson(now, viewer, dateKey);
+async function slotsOnJson(dateKey: string, now: Date, viewer: Viewer, zone?: string): Promise<ZonedJson> {
+  const { timeZone, json } = await datesJson(now, viewer, dateKey, zone);
   const [only] = JSON.parse(json) as AvailableDate[];
   return { timeZone, json: JSON.stringify(only?.slots ?? []) };
 }
 
-/** The slots of one business-local date (tests and server pages; the route uses the JSON text). */
-export async function listAvailableSlotsOn(dateKey: string, now = new Date(), viewer: Viewer = {}): Promise<AvailableSlot[]> {
-  return JSON.parse((await slotsOnJson(dateKey, now, viewer)).json) as AvailableSlot[];
+/** The slots of one local date (tests and server pages; the route uses the JSON text). */
+export async function listAvailableSlotsOn(
+  dateKey: string,
+  now = new Date(),
+  viewer: Viewer = {},
+  zone?: string,
+): Promise<AvailableSlot[]> {
+  return JSON.parse((await slotsOnJson(dateKey, now, viewer, zone)).json) as AvailableSlot[];
 }

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import type { NextRequest } from "next/server";
 import { isProduction, trustProxy } from "@/lib/env";
 import { clientIpFrom } from "./client-ip";
+import { CLIENT_SESSION_HEADER } from "./session-header";
 
 // Per-browser context for visitor requests: the client IP (for rate limits) and an opaque
 // session id (so a visitor who comes back resumes their own hold). The id is the bk_session
@@ -11,7 +12,6 @@ import { clientIpFrom } from "./client-ip";
 // ADR 114), one the browser keeps itself and sends in a header or action argument.
 
 export const CLIENT_SESSION_COOKIE = "bk_session";
-export const CLIENT_SESSION_HEADER = "x-booking-session";
 
 /** The client's rate-limit key under TRUST_PROXY (lib/http/client-ip.ts). */
 export async function clientIp(): Promise<string> {

@@ -24,6 +24,7 @@ import { GET as manageIcs } from "@/app/api/manage/[token]/ics/route";
 import { POST as manageReschedule } from "@/app/api/manage/[token]/reschedule/route";
 import { GET as manageView } from "@/app/api/manage/[token]/route";
 import { GET as availableDates } from "@/app/api/slots/available/route";
+import { GET as slotDates } from "@/app/api/slots/dates/route";
 import { GET as slotsOn } from "@/app/api/slots/route";
 import { POST as stripeWebhook } from "@/app/api/webhooks/stripe/route";
 import { GET as emailPreview } from "@/app/dev/emails/[template]/route";
@@ -73,7 +74,8 @@ const m = vi.hoisted(() => ({
   cancelViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").cancelViaManageLink>(),
   rescheduleViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").rescheduleViaManageLink>(),
   manageIcs: vi.fn<typeof import("@/lib/self-service/manage-booking").manageIcs>(),
-  availableDatesBody: vi.fn<typeof import("@/lib/booking/availability").availableDatesBody>(),
+  availableDatesPageBody: vi.fn<typeof import("@/lib/booking/availability-calendar").availableDatesPageBody>(),
+  availableDateCountsBody: vi.fn<typeof import("@/lib/booking/availability-calendar").availableDateCountsBody>(),
   availableSlotsOnBody: vi.fn<typeof import("@/lib/booking/availability").availableSlotsOnBody>(),
   verifyWebhookEvent: vi.fn<typeof import("@/lib/payments/stripe/webhook-signature").verifyWebhookEvent>(),
   claimEvent: vi.fn<typeof import("@/lib/payments/webhooks/event-log").claimEvent>(),
@@ -118,8 +120,11 @@ vi.mock("@/lib/self-service/manage-booking", () => ({
   rescheduleViaManageLink: m.rescheduleViaManageLink,
   manageIcs: m.manageIcs,
 }));
+vi.mock("@/lib/booking/availability-calendar", () => ({
+  availableDatesPageBody: m.availableDatesPageBody,
+  availableDateCountsBody: m.availableDateCountsBody,
+}));
 vi.mock("@/lib/booking/availability", () => ({
-  availableDatesBody: m.availableDatesBody,
   availableSlotsOnBody: m.availableSlotsOnBody,
 }));
 // The webhook runs the real receiveStripeWebhook: only signature check, event log and the
@@ -282,8 +287,12 @@ const cases: Record<string, Case> = {
     call: () => manageView(get(`/api/manage/${TOKEN}`), params({ token: TOKEN })),
   },
   "app/api/slots/available/route.ts": {
-    inject: () => m.availableDatesBody.mockRejectedValue(leak()),
+    inject: () => m.availableDatesPageBody.mockRejectedValue(leak()),
     call: () => availableDates(new NextRequest(url("/api/slots/available"))),
+  },
+  "app/api/slots/dates/route.ts": {
+    inject: () => m.availableDateCountsBody.mockRejectedValue(leak()),
+    call: () => slotDates(new NextRequest(url("/api/slots/dates?month=2030-01&tz=Europe/London"))),
   },
   "app/api/slots/route.ts": {
     inject: () => m.availableSlotsOnBody.mockRejectedValue(leak()),

@@ -60,7 +60,9 @@ describe("GET /api/slots/available", () => {
     }
   });
 
-  it("uses the same number of queries for 5 slots as for 200", async () => {
+  // One settings read, then one query per span of the window until the page fills (7, 14, 28 and
+  // the whole 30 days; ADR 140): bounded by the window, never by the slot count.
+  it("uses no more queries for 200 slots than for 5", async () => {
     const counter = countingClient(t.current.url);
     useDatabaseForTests(counter.db);
     try {
@@ -80,8 +82,8 @@ describe("GET /api/slots/available", () => {
       counter.reset();
       const body = await available();
       expect(body.dates.flatMap((d) => d.slots).length).toBeGreaterThan(100);
-      expect(counter.count()).toBe(few);
-      expect(few).toBeLessThanOrEqual(2);
+      expect(counter.count()).toBeLessThanOrEqual(few);
+      expect(few).toBeLessThanOrEqual(5);
     } finally {
       useDatabaseForTests(t.db);
       await counter.db.$disconnect();
@@ -148,7 +150,7 @@ describe("the JSON PostgreSQL builds", () => {
   });
 
   it("answers an empty list as []", async () => {
-    expect(await available()).toEqual({ timeZone: TZ, dates: [] });
+    expect(await available()).toEqual({ timeZone: TZ, dates: [], next: null });
   });
 });
 

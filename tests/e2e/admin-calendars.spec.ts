@@ -1,6 +1,6 @@
 import { expect, test } from "./helpers/test";
 import { createAdmin, login } from "./admin-support";
-import { gotoContact, openDateOf, openSlot, slotCard, VISITOR_ZONE } from "./contact-flow";
+import { allOpenDates, gotoContact, openDateOf, openSlot, slotCard, VISITOR_ZONE } from "./contact-flow";
 import { startRadicale, veventIcs, type Radicale } from "../helpers/radicale";
 
 // The owner connects a CalDAV calendar (a real Radicale) in admin; a busy event in it makes the
@@ -48,7 +48,7 @@ test("a busy event in a connected CalDAV calendar hides its slot from /contact",
   await page.reload();
   expect(await page.content()).not.toContain("e2e-app-password-123");
 
-  const { dates } = (await (await request.get("/api/slots/available")).json()) as { dates: { slots: { id: string }[] }[] };
+  const dates = await allOpenDates(request);
   expect(dates.flatMap((d) => d.slots.map((s) => s.id))).not.toContain(slot.id);
 
   await gotoContact(page);

@@ -10,16 +10,30 @@ export const BOOKING_WINDOW_DAYS = 30;
 
 export type OpenSlot = { id: string; startsAt: string; durationMinutes: number; priceCents: number; methods: string[] };
 
-/** The last open slot on the n-th date that has open times, from the public API. */
+/**
+ * Every open date of the window from GET /api/slots/available, following its `next` pages
+ * (ADR 140). `request` may be another visitor's context, so whose holds show is theirs.
+ */
+export async function allOpenDates(request: APIRequestContext, base?: string): Promise<{ date: string; slots: OpenSlot[] }[]> {
+  const dates: { date: string; slots: OpenSlot[] }[] = [];
+  let path: string | null = "/api/slots/available";
+  for (let pages = 0; path && pages < 50; pages++) {
+    const response = await request.get(base ? new URL(path, base).href : path);
+    expect(response.status()).toBe(200);
+    const page = (await response.json()) as { dates: { date: string; slots: OpenSlot[] }[]; next: string | null };
+    dates.push(...page.dates);
+    path = page.next;
+  }
+  return dates;
+}
+
 /**
  * The last open time of the `dateIndex`-th date, among the seeded business-hours grid only:
  * admin specs insert their own off-hours slots (other prices, one method), and which date those
  * land on depends on the date the clock is pinned to.
  */
 export async function openSlot(request: APIRequestContext, dateIndex: number): Promise<OpenSlot> {
-  const response = await request.get("/api/slots/available");
-  expect(response.status()).toBe(200);
-  const { dates } = (await response.json()) as { dates: { date: string; slots: OpenSlot[] }[] };
+  const dates = await allOpenDates(request);
   const seeded = dates.map((d) => d.slots.filter(isSeeded)).filter((slots) => slots.length > 0);
   const slots = seeded[dateIndex];
   if (!slots) throw new Error(`only ${seeded.length} open dates; wanted index ${dateIndex}`);

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
-import { dateKeyIn, keepScreenshot, openSlot, timeIn, type OpenSlot } from "./contact-flow";
+import { allOpenDates, dateKeyIn, keepScreenshot, openSlot, timeIn, type OpenSlot } from "./contact-flow";
 
 // The visitor's manage link, followed from the email the app actually rendered.
 
@@ -48,7 +48,7 @@ function daysBetween(from: string, to: string): number {
 }
 
 async function isOpen(request: APIRequestContext, slotId: string): Promise<boolean> {
-  const { dates } = (await (await request.get("/api/slots/available")).json()) as { dates: { slots: { id: string }[] }[] };
+  const dates = await allOpenDates(request);
   return dates.some((d) => d.slots.some((s) => s.id === slotId));
 }
 

@@ -1,14 +1,13 @@
 import { expect, test } from "./helpers/test";
+import { allOpenDates } from "./contact-flow";
 
 // The embedded default: a fresh data folder is migrated and seeded on first start.
 test("a fresh embedded start serves health and at least 20 bookable dates", async ({ request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
-  const response = await request.get("/api/slots/available");
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { dates: { date: string; slots: unknown[] }[] };
-  expect(body.dates.length).toBeGreaterThanOrEqual(20);
-  expect(body.dates.every((d) => d.slots.length > 0)).toBe(true);
+  const dates = await allOpenDates(request);
+  expect(dates.length).toBeGreaterThanOrEqual(20);
+  expect(dates.every((d) => d.slots.length > 0)).toBe(true);
 });
 
 test("a malformed date gets a 400 JSON error", async ({ request }) => {
