@@ -9,6 +9,8 @@ import type { BookingSummary } from "./_components/types";
 export type BookingConfirmedProps = BookingSummary & {
   /** "$10", or null for a free consultation. */
   amountPaid: string | null;
+  /** A fee authorised, not charged yet: when it will be charged. Null otherwise. */
+  authorizedNote?: string | null;
   refundPolicy: string;
   manageUrl: string | null;
 };
@@ -26,9 +28,9 @@ export default function BookingConfirmedEmail(props: BookingConfirmedProps) {
       <Heading style={styles.heading}>Your consultation is confirmed</Heading>
       <Text style={styles.text}>Hi {props.recipientName}, thank you for booking. Here are the details.</Text>
       <BookingDetails summary={props}>
-        <Field label="Fee">{props.amountPaid ? `${props.amountPaid} paid` : "Free of charge"}</Field>
+        <Field label="Fee">{props.amountPaid ? `${props.amountPaid} paid` : (props.authorizedNote ?? "Free of charge")}</Field>
       </BookingDetails>
-      {props.amountPaid ? <Text style={styles.muted}>{props.refundPolicy}</Text> : null}
+      {props.amountPaid || props.authorizedNote ? <Text style={styles.muted}>{props.refundPolicy}</Text> : null}
       <Text style={styles.muted}>A calendar invitation is attached.</Text>
       <ActionButton href={props.manageUrl}>Manage booking</ActionButton>
     </EmailLayout>

@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { manageUrl } from "@/lib/links/manage-link";
 import { describeRefundPolicy, parseRefundPolicy } from "@/lib/refund-policy";
 import { settings, type Settings } from "@/lib/settings/settings";
-import { isPaid } from "@/lib/status/payment-status";
+import { isAuthorizedStatus, isPaid } from "@/lib/status/payment-status";
 
 import { QUEUE_TIME_FIELDS, type BookingEmailSnapshot, type QueueTimeConfiguration } from "./payload";
 
@@ -29,7 +29,14 @@ export type SnapshotSource = {
   manageTokenHash: string | null;
   manageTokenVersion: number;
   slot: { startsAt: Date; durationMinutes: number; currency: string };
-  payment: { status: string; amountCents: number; refundedCents: number; currency: string; provider: string } | null;
+  payment: {
+    status: string;
+    amountCents: number;
+    refundedCents: number;
+    currency: string;
+    provider: string;
+    captureAt?: Date | null;
+  } | null;
 };
 
 /** The invitation UID of a booking: stable across its request, update and cancel emails. */
@@ -87,6 +94,9 @@ export function snapshotFromBooking(booking: SnapshotSource, s: Settings, extra:
     method: booking.method,
     meetingUrl: booking.meetingUrl,
     amountPaidCents: paid ? payment.amountCents : 0,
+    // Authorised, not charged yet (ADR 120): the email says when it will be.
+    authorizedCents: payment && isAuthorizedStatus(payment.status) ? payment.amountCents : 0,
+    chargeAt: payment && isAuthorizedStatus(payment.status) ? (payment.captureAt?.toISOString() ?? null) : null,
     refundedCents: payment?.refundedCents ?? 0,
     currency: payment?.currency ?? booking.slot.currency,
     demoPayment: payment?.provider === "DEMO",

@@ -26,6 +26,9 @@ export const bookingSnapshotSchema = z.object({
   method: z.string(),
   meetingUrl: nullableString,
   amountPaidCents: z.number().int().default(0),
+  /** A fee authorised but not charged yet, and when it will be charged (ADR 120). */
+  authorizedCents: z.number().int().default(0),
+  chargeAt: nullableString,
   refundedCents: z.number().int().default(0),
   currency: z.string().length(3),
   /** A demo payment moved no money: refund emails must not send the visitor to their card. */

@@ -112,6 +112,14 @@ describe("renderEmail", () => {
     expect(await textOf("payment_refunded", payload({ refundCents: 400 }))).toContain("we have refunded $4 of the $10 you paid");
     expect(await textOf("late_payment_refunded", payload())).toContain("refunded the full $10");
     expect(await textOf("booking_confirmed", payload({ amountPaidCents: 0 }))).toContain("Free of charge");
+    // Authorised, not charged yet: never "Free of charge", and the date is in the visitor's zone.
+    const authorised = await textOf(
+      "booking_confirmed",
+      payload({ amountPaidCents: 0, authorizedCents: 1000, chargeAt: "2026-03-09T14:00:00.000Z" }),
+    );
+    expect(authorised).toContain("Your card is authorised for $10 and will be charged on");
+    expect(authorised).toContain("unless you cancel before then");
+    expect(authorised).not.toContain("Free of charge");
   });
 
   it("takes the refund policy and every link from the queued row, not from today's configuration", async () => {

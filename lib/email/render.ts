@@ -21,6 +21,7 @@ import PaymentRefundedEmail, { paymentRefundedSubject } from "@/emails/payment-r
 import type { BookingSummary, WhenLine } from "@/emails/_components/types";
 import { EMAIL_KINDS, type EmailKind } from "./kinds";
 import { formatLongDate, formatMoney, zoneCity } from "@/lib/format";
+import { feeOutcomeSentence } from "@/lib/status/fee-timing";
 import { formatShortStart, formatTimeRange } from "./format";
 import { inviteAttachment, type IcsAttachment } from "./ics";
 import { emailPayloadSchema, VISITOR_CANCELLATION_REASON, type EmailPayload } from "./payload";
@@ -88,6 +89,14 @@ function summary(p: EmailPayload, audience: Audience): BookingSummary {
 
 const money = (p: EmailPayload, cents: number) => formatMoney(cents, p.currency);
 const paid = (p: EmailPayload) => (p.amountPaidCents > 0 ? money(p, p.amountPaidCents) : null);
+/** "Your card is authorised for $10 and will be charged on …", for a fee not charged yet. */
+const authorizedNote = (p: EmailPayload) =>
+  p.authorizedCents > 0
+    ? feeOutcomeSentence(
+        { status: "AUTHORIZED", amountCents: p.authorizedCents, currency: p.currency, captureAt: p.chargeAt },
+        p.visitorTimeZone,
+      )
+    : null;
 const refund = (p: EmailPayload) => {
   const cents = p.refundCents ?? 0;
   return cents > 0 ? money(p, cents) : null;
@@ -116,6 +125,7 @@ export function buildEmail(kind: EmailKind, p: EmailPayload): Built {
         ...build(BookingConfirmedEmail, bookingConfirmedSubject, {
           ...summary(p, "visitor"),
           amountPaid: paid(p),
+          authorizedNote: authorizedNote(p),
           refundPolicy: p.refundPolicy,
           manageUrl: p.manageUrl,
         }),

@@ -22,6 +22,8 @@ export function samplePayload(overrides: Partial<EmailPayload> = {}): EmailPaylo
     method: "ZOOM",
     meetingUrl: "https://zoom.us/j/123",
     amountPaidCents: 1000,
+    authorizedCents: 0,
+    chargeAt: null,
     refundedCents: 0,
     currency: "usd",
     demoPayment: false,
