@@ -134,7 +134,7 @@ describe("cancelAndRefund with Stripe", () => {
     expect(again).toMatchObject({ outcome: "already_cancelled", refund: null });
     expect(stripe.fake.state.refunds.size).toBe(1);
     const kinds = (await t.db.outboxEmail.findMany({ where: { bookingId: held.bookingId } })).map((e) => e.kind).sort();
-    expect(kinds).toEqual(["booking_cancelled", "booking_confirmed"]);
+    expect(kinds).toEqual(["booking_cancelled", "booking_confirmed", "fee_receipt"]);
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: held.paymentId } })).toMatchObject({
       status: "REFUNDED",
       refundedCents: 1000,

@@ -24,7 +24,8 @@ async function deliver(event: FakeEvent, options?: Parameters<typeof stripe.webh
 async function state(bookingId: string) {
   const booking = await t.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { payment: { include: { refunds: true } } } });
   const emails = await t.db.outboxEmail.findMany({ where: { bookingId }, orderBy: { createdAt: "asc" } });
-  return { booking, payment: booking.payment!, emails: emails.map((e) => e.kind) };
+  // Sorted: emails queued in one transaction share their creation time.
+  return { booking, payment: booking.payment!, emails: emails.map((e) => e.kind).sort() };
 }
 
 describe("POST /api/webhooks/stripe", () => {
@@ -38,7 +39,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(s.booking.status).toBe("CONFIRMED");
     expect(s.payment.status).toBe("SUCCEEDED");
     expect(s.booking.meetingUrl).toBeTruthy();
-    expect(s.emails).toEqual(["booking_confirmed"]);
+    expect(s.emails).toEqual(["booking_confirmed", "fee_receipt"]);
     const recorded = await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } });
     expect(recorded.processedAt).not.toBeNull();
     expect(recorded.type).toBe("payment_intent.succeeded");
@@ -98,7 +99,7 @@ describe("POST /api/webhooks/stripe", () => {
     const retrievals = stripe.fake.requests.length;
     expect((await deliver(event)).body.outcome).toBe("duplicate");
     expect(stripe.fake.requests.length).toBe(retrievals);
-    expect((await state(held.bookingId)).emails).toEqual(["booking_confirmed"]);
+    expect((await state(held.bookingId)).emails).toEqual(["booking_confirmed", "fee_receipt"]);
     expect(await t.db.webhookEvent.count()).toBe(1);
   });
 
@@ -207,7 +208,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(s.payment.status).toBe("PARTIALLY_REFUNDED");
     expect(s.payment.refundedCents).toBe(300);
     expect(s.payment.refunds).toMatchObject([{ status: "SUCCEEDED", amountCents: 300, reason: "Refunded outside the app" }]);
-    expect(s.emails).toEqual(["booking_confirmed", "payment_refunded"]);
+    expect(s.emails).toEqual(["booking_confirmed", "fee_receipt", "payment_refunded"]);
 
     // The app's own refund of the rest then counts on top, once.
     await refundPayment({ paymentId: held.paymentId, reason: "goodwill", idempotencyKey: "refund:test:rest" });
@@ -341,7 +342,7 @@ describe("POST /api/webhooks/stripe", () => {
     for (const r of results) expect([200, 409]).toContain(r.status);
     const s = await state(held.bookingId);
     expect(s.booking.status).toBe("CONFIRMED");
-    expect(s.emails).toEqual(["booking_confirmed"]);
+    expect(s.emails).toEqual(["booking_confirmed", "fee_receipt"]);
     expect((await t.db.webhookEvent.findUniqueOrThrow({ where: { id: event.id } })).processedAt).not.toBeNull();
   });
 
@@ -354,6 +355,6 @@ describe("POST /api/webhooks/stripe", () => {
     const s = await state(held.bookingId);
     expect(s.booking.status).toBe("CONFIRMED");
     expect(s.payment.status).toBe("SUCCEEDED");
-    expect(s.emails).toEqual(["booking_confirmed"]);
+    expect(s.emails).toEqual(["booking_confirmed", "fee_receipt"]);
   });
 });
