@@ -36,6 +36,7 @@ export async function adminCancelBooking(
     if (result.outcome === "already_cancelled") throw new AppError("invalid_transition", "This booking was already cancelled.");
     await audit({ refundCents: result.refundCents, refundStatus: result.refund?.status ?? null, feeOutcome: result.feeOutcome });
     if (result.feeOutcome === "released") return "Booking cancelled; the card authorisation is released and nothing was charged.";
+    if (result.feeOutcome === "kept") return "Booking cancelled; the fee is kept and the card charged.";
     if (!result.refund) return "Booking cancelled; no refund was due.";
     const amount = formatMoney(
       result.refund.amountCents,

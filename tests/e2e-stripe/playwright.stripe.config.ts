@@ -12,6 +12,7 @@ process.env.E2E_PORT ??= "3102";
 const port = Number(process.env.E2E_PORT);
 const stripePort = port + 9200;
 export const FAKE_STRIPE_URL = `http://127.0.0.1:${stripePort}`;
+export const FAKE_STRIPE_SECRET = "sk_test_e2e_fake_0123456789";
 const webhookSecret = "whsec_e2e_fake_0123456789";
 const root = path.resolve(import.meta.dirname, "../..");
 const baseServer = Array.isArray(base.webServer) ? base.webServer[0]! : base.webServer!;
@@ -42,7 +43,7 @@ export default defineConfig({
         NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
         EMBEDDED_DB_DIR: `.data/e2e-${port}/pglite`,
         APP_URL: `http://127.0.0.1:${port}`,
-        STRIPE_SECRET_KEY: "sk_test_e2e_fake_0123456789",
+        STRIPE_SECRET_KEY: FAKE_STRIPE_SECRET,
         NEXT_PUBLIC_STRIPE_PUBLIC_KEY: "pk_test_e2e_fake_0123456789",
         STRIPE_WEBHOOK_SECRET: webhookSecret,
         STRIPE_API_BASE_URL: FAKE_STRIPE_URL,

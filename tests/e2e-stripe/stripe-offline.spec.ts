@@ -1,33 +1,11 @@
-import { expect, test, type APIRequestContext } from "../e2e/helpers/test";
+import { expect, test } from "../e2e/helpers/test";
 import { chooseSlotAndMethod, continueButton, fillDetails, gotoContact, openSlot, VISITOR_ZONE } from "../e2e/contact-flow";
-import { FAKE_STRIPE_URL } from "./playwright.stripe.config";
+import { bookingStatus, holdWithStripe, payAtStripe } from "./stripe-support";
 
 // Stripe mode, offline: the server side talks to the fake Stripe API (which forwards signed
 // events to the webhook); the browser cannot reach js.stripe.com, as on this machine.
 
 test.use({ timezoneId: VISITOR_ZONE, locale: "en-US" });
-
-async function holdWithStripe(request: APIRequestContext, dateIndex: number, email: string) {
-  const slot = await openSlot(request, dateIndex);
-  const response = await request.post("/api/bookings", {
-    data: { slotId: slot.id, method: slot.methods[0], name: "Grace Hopper", email, timeZone: "Europe/London" },
-  });
-  expect(response.status()).toBe(201);
-  const body = (await response.json()) as { booking: { id: string }; payment: { mode: string; clientSecret: string } };
-  expect(body.payment.mode).toBe("stripe");
-  return { bookingId: body.booking.id, intentId: body.payment.clientSecret.split("_secret_")[0]! };
-}
-
-/** What the browser's Stripe.js would do, done at the fake: confirm the intent with a test card. */
-async function payAtStripe(request: APIRequestContext, intentId: string, paymentMethod: string) {
-  const response = await request.post(`${FAKE_STRIPE_URL}/_fake/confirm/${intentId}`, { data: { paymentMethod } });
-  expect([200, 402]).toContain(response.status());
-}
-
-async function bookingStatus(request: APIRequestContext, bookingId: string): Promise<string> {
-  const response = await request.get(`/api/bookings/${bookingId}`);
-  return ((await response.json()) as { booking: { status: string } }).booking.status;
-}
 
 test("the payment step explains an unreachable Stripe.js and offers a retry, never a blank area", async ({ page }) => {
   await gotoContact(page);

@@ -51,18 +51,25 @@ test("mark completed, then correct it to a no-show, on a meeting that has happen
   await expect(audit).toContainText("owner@example.com");
 });
 
-test("cancel with the refund by policy: refunded in full days ahead, and the visitor is emailed", async ({ page, request }) => {
+test("cancel by the policy days ahead: the authorisation is released, nothing refunded, and the visitor is emailed", async ({
+  page,
+  request,
+}) => {
   const slotId = await insertSlot(offHoursStart(6, 5));
   const id = await bookAsVisitor(request, slotId, { name: "Policy Refund", email: "policy.refund@example.com" });
   await openBooking(page, id);
   const cancel = page.getByRole("region", { name: "Actions" });
-  await expect(cancel.getByLabel("By the refund policy ($10)")).toBeChecked();
+  await expect(cancel.getByLabel("By the refund policy (release the authorisation)")).toBeChecked();
   await cancel.getByLabel("Reason (shown to the visitor)").fill("We need to reschedule, sorry.");
   await cancel.getByRole("button", { name: "Cancel booking…" }).click();
-  await expect(page.getByText("Cancel this booking? The visitor will be emailed and the slot freed.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Cancel this booking? The visitor will be emailed and the slot freed. The card authorisation is released; nothing is charged.",
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Yes, cancel booking" })).toBeFocused();
   await page.getByRole("button", { name: "Yes, cancel booking" }).click();
-  await expect(page.getByText("Booking cancelled and $10 refunded.")).toBeVisible();
+  await expect(page.getByText("Booking cancelled; the card authorisation is released and nothing was charged.")).toBeVisible();
   const row = await withE2eDb(
     async (db) =>
       (
@@ -72,7 +79,7 @@ test("cancel with the refund by policy: refunded in full days ahead, and the vis
         )
       ).rows[0],
   );
-  expect(row).toMatchObject({ status: "CANCELLED", paymentStatus: "REFUNDED", refundedCents: 1000 });
+  expect(row).toMatchObject({ status: "CANCELLED", paymentStatus: "RELEASED", refundedCents: 0 });
   const notice = await withE2eDb(
     async (db) =>
       (await db.query(`SELECT "toAddress" FROM "OutboxEmail" WHERE "bookingId" = $1 AND "kind" = 'booking_cancelled'`, [id])).rows,
@@ -81,14 +88,14 @@ test("cancel with the refund by policy: refunded in full days ahead, and the vis
   expect(await auditActions(id)).toContain("booking.cancel");
 });
 
-test("cancel with the refund overridden to none", async ({ page, request }) => {
+test("cancel and keep the fee: the authorisation is captured, nothing refunded", async ({ page, request }) => {
   const slotId = await insertSlot(offHoursStart(7, 5));
   const id = await bookAsVisitor(request, slotId, { name: "No Refund", email: "no.refund@example.com" });
   await openBooking(page, id);
-  await page.getByLabel("No refund").check();
+  await page.getByLabel("Keep the fee (charge the card now)").check();
   await page.getByRole("button", { name: "Cancel booking…" }).click();
   await page.getByRole("button", { name: "Yes, cancel booking" }).click();
-  await expect(page.getByText("Booking cancelled; no refund was due.")).toBeVisible();
+  await expect(page.getByText("Booking cancelled; the fee is kept and the card charged.")).toBeVisible();
   const payment = await withE2eDb(
     async (db) => (await db.query(`SELECT "status", "refundedCents" FROM "Payment" WHERE "bookingId" = $1`, [id])).rows[0],
   );
@@ -139,7 +146,7 @@ test("record the project outcome with notes", async ({ page, request }) => {
   await expect(page.getByRole("region", { name: "Project outcome" })).toContainText("Currently: Won");
 });
 
-test("the bookings list filters, searches, and marks paid with a tick", async ({ page, request }) => {
+test("the bookings list filters, searches, and says an authorised fee is not charged yet", async ({ page, request }) => {
   const paidSlot = await insertSlot(offHoursStart(11, 5));
   await bookAsVisitor(request, paidSlot, { name: "Filter Paid", email: "filter.paid@example.com", company: "Zebra Searchable Ltd" });
   await page.goto("/admin/bookings");
@@ -150,7 +157,9 @@ test("the bookings list filters, searches, and marks paid with a tick", async ({
   const rows = page.locator("tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Filter Paid");
-  await expect(rows.first().locator("td").nth(5)).toHaveText("✓ Paid");
+  // Eleven days out the fee is authorised, not charged (ADR 120): no "paid" tick yet.
+  await expect(rows.first().locator("td").nth(5)).toContainText("Authorised $10, not yet charged");
+  await expect(rows.first().locator("td").nth(5)).not.toContainText("✓");
   await page.getByLabel("Status").selectOption("CANCELLED");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No bookings match these filters.")).toBeVisible();

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "./helpers/test";
-import { bookAsVisitor, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
+import { bookAsVisitor, chargeNow, createAdmin, insertSlot, login, offHoursStart } from "./admin-support";
 
 test.beforeAll(() => {
   createAdmin();
@@ -8,12 +8,14 @@ test.beforeAll(() => {
 
 test("the CSV export downloads the filtered list, every cell quoted, formula cells neutralised", async ({ page, request }) => {
   const slotId = await insertSlot(offHoursStart(13, 5));
-  await bookAsVisitor(request, slotId, {
+  const id = await bookAsVisitor(request, slotId, {
     name: '=HYPERLINK("http://evil.example","x")',
     email: "csv.formula@example.com",
     company: "+Quantum Exports;=1+2",
     phone: "+1 555 010 0199",
   });
+  // The export's "Paid" columns are about a charged fee; 13 days out it is only authorised (ADR 120).
+  await chargeNow(request, id);
   await login(page);
   await page.goto("/admin/bookings?q=csv.formula");
   await expect(page.locator("tbody tr")).toHaveCount(1);

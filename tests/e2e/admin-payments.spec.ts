@@ -11,6 +11,11 @@ test("a partial refund with a confirmation step, then the rest; the payments lis
   const id = await bookAsVisitor(request, slotId, { name: "Refund Person", email: "refund.person@example.com" });
   await login(page);
   await page.goto(`/admin/bookings/${id}`);
+  // Twelve days out the fee is only authorised (ADR 120): charge it first, then refund from it.
+  await page.getByRole("button", { name: "Capture now" }).click();
+  await page.getByRole("button", { name: "Yes, capture now" }).click();
+  await expect(page.getByTestId("admin-notice")).toBeVisible();
+  await page.reload();
   const payment = page.getByRole("region", { name: "Payment" });
   await expect(payment).toContainText("$40");
 

@@ -108,6 +108,24 @@ export async function bookAsVisitor(
   return booking.id;
 }
 
+/**
+ * Charges an authorised fee now (ADR 120): makes its capture due and runs the maintenance job,
+ * which captures it as it would at the refund deadline. For specs about refunds of a charged fee.
+ */
+export async function chargeNow(request: APIRequestContext, bookingId: string): Promise<void> {
+  await withE2eDb((db) =>
+    db.query(`UPDATE "Payment" SET "captureAt" = now() - interval '1 minute' WHERE "bookingId" = $1 AND "status" = 'AUTHORIZED'`, [
+      bookingId,
+    ]),
+  );
+  const run = await request.get("/api/cron/maintenance", { headers: { Authorization: "Bearer e2e-cron-secret" } });
+  expect(run.status()).toBe(200);
+  const status = await withE2eDb(
+    async (db) => (await db.query(`SELECT "status"::text AS s FROM "Payment" WHERE "bookingId" = $1`, [bookingId])).rows[0]?.s,
+  );
+  expect(status).toBe("SUCCEEDED");
+}
+
 export async function bookingRow(id: string) {
   return withE2eDb(async (db) => (await db.query(`SELECT * FROM "Booking" WHERE "id" = $1`, [id])).rows[0]);
 }

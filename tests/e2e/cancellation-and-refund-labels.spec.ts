@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "./helpers/test";
 import { withE2eDb } from "./helpers/db";
-import { bookAsVisitor, createAdmin, insertBooking, insertSlot, login, offHoursStart } from "./admin-support";
+import { bookAsVisitor, chargeNow, createAdmin, insertBooking, insertSlot, login, offHoursStart } from "./admin-support";
 
 // Issue 15: what an admin cancellation and a refund look like to the visitor and in admin.
 
@@ -47,6 +47,8 @@ test("an admin cancellation: the reason reaches the email and the manage page, t
 }) => {
   const reason = "Our consultant is unwell that day, sorry.";
   const id = await bookAsVisitor(request, await insertSlot(offHoursStart(13, 6)), { name: "Reason Reader", email: "reason@example.com" });
+  // Two weeks out the fee is only authorised (ADR 120); these checks are about a charged fee.
+  await chargeNow(request, id);
   const link = await manageLink(request, id);
 
   await login(page);
@@ -60,7 +62,8 @@ test("an admin cancellation: the reason reaches the email and the manage page, t
 
   // Admin: a fully refunded, cancelled booking is not "Paid".
   const row = await bookingsListRow(page, "Reason Reader");
-  await expect(row.locator("td").nth(5)).toHaveText("Refunded $10");
+  // The label, then when the fee was charged (ADR 130).
+  await expect(row.locator("td").nth(5)).toContainText(/^Refunded \$10charged on /);
   await expect(row).not.toContainText("✓");
 
   // The email: the reason, and no way to join the cancelled meeting.
@@ -94,6 +97,8 @@ test("an admin cancellation: the reason reaches the email and the manage page, t
 
 test("a partial refund still lets the visitor move to a same-fee time; admin shows the partial refund", async ({ page, request }) => {
   const id = await bookAsVisitor(request, await insertSlot(offHoursStart(14, 6)), { name: "Partly Refunded", email: "partly@example.com" });
+  // Two weeks out the fee is only authorised (ADR 120); these checks are about a charged fee.
+  await chargeNow(request, id);
   const token = (await manageLink(request, id)).split("/").pop()!;
   await login(page);
   await page.goto(`/admin/bookings/${id}`);
@@ -107,7 +112,7 @@ test("a partial refund still lets the visitor move to a same-fee time; admin sho
   await expect(page.getByTestId("admin-notice")).toHaveText(/Refunded \$3\./);
 
   const row = await bookingsListRow(page, "Partly Refunded");
-  await expect(row.locator("td").nth(5)).toHaveText("Partially refunded: $3 of $10");
+  await expect(row.locator("td").nth(5)).toContainText(/^Partially refunded: \$3 of \$10charged on /);
 
   const target = await insertSlot(offHoursStart(15, 6));
   const moved = await request.post(`/api/manage/${token}/reschedule`, { data: { slotId: target } });

@@ -53,11 +53,12 @@ test("a visitor books and pays in demo mode, end to end", async ({ page, request
   await expect(page.getByText(timeIn(slot.startsAt, VISITOR_ZONE), { exact: false }).first()).toBeVisible();
   await expect(page.getByText("(New York, our time)")).toBeVisible();
   await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
-  await expect(page.getByText("$10 paid.")).toBeVisible();
+  // Six days out, the fee is authorised now and charged at the refund deadline (ADR 120).
+  await expect(page.getByText(/Your card is authorised for \$10 and will be charged on .+ unless you cancel before then\./)).toBeVisible();
 
   const bookingId = page.url().split("/").pop()!;
   const api = await (await request.get(`/api/bookings/${bookingId}`)).json();
-  expect(api.booking).toMatchObject({ status: "CONFIRMED", paymentStatus: "SUCCEEDED", visitorTimeZone: VISITOR_ZONE });
+  expect(api.booking).toMatchObject({ status: "CONFIRMED", paymentStatus: "AUTHORIZED", visitorTimeZone: VISITOR_ZONE });
   const row = await withE2eDb(async (db) => (await db.query(`SELECT status, notes FROM "Booking" WHERE id = $1`, [bookingId])).rows[0]);
   expect(row).toEqual({ status: "CONFIRMED", notes: notes.trim() });
 

@@ -100,9 +100,9 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
         <div role="status" className="mt-6 space-y-2 rounded-md bg-slate-100 p-4 text-sm text-slate-800">
           <p>
             This booking is cancelled.
-            {view.refundedCents > 0 &&
-              ` ${refundSentence(formatMoney(view.refundedCents, view.currency), "has been", view.demoPayment)}`}{" "}
-            The time is free for someone else now. You are welcome to{" "}
+            {view.refundedCents > 0 && ` ${refundSentence(formatMoney(view.refundedCents, view.currency), "has been", view.demoPayment)}`}
+            {view.paymentStatus === "RELEASED" && ` ${releaseSentence("released")}`} The time is free for someone else now. You are welcome
+            to{" "}
             <a className="text-brand-700 underline" href="/contact">
               book another time
             </a>

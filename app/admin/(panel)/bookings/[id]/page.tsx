@@ -212,6 +212,7 @@ function CaptureForms({ b }: { b: BookingDetail }) {
 function CancelForm({ b }: { b: BookingDetail }) {
   const currency = b.payment?.currency ?? b.slot.currency;
   const paid = b.cancelPreview.fullCents > 0;
+  const authorized = b.payment?.status === "AUTHORIZED";
   // An authorised fee is released on cancel, not refunded (ADR 120).
   const released = b.cancelFeeOutcome === "released" ? " The card authorisation is released; nothing is charged." : "";
   return (
@@ -228,7 +229,19 @@ function CancelForm({ b }: { b: BookingDetail }) {
       }}
     >
       <input type="hidden" name="bookingId" value={b.id} />
-      {paid ? (
+      {authorized ? (
+        <ChoiceGroup
+          legend="Fee (authorised, not charged yet)"
+          name="refund"
+          type="radio"
+          defaultValues={["policy"]}
+          options={[
+            { value: "policy", label: `By the refund policy (${released ? "release the authorisation" : "keep the fee"})` },
+            { value: "full", label: "Release the authorisation (nothing charged)" },
+            { value: "none", label: "Keep the fee (charge the card now)" },
+          ]}
+        />
+      ) : paid ? (
         <ChoiceGroup
           legend="Refund"
           name="refund"
