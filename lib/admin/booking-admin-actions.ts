@@ -16,7 +16,10 @@ export async function adminCancelBooking(
   input: { bookingId: string; refund: RefundChoice; reason: string | undefined },
 ): Promise<string> {
   const db = await getDb();
-  const before = await db.booking.findUnique({ where: { id: input.bookingId }, select: { status: true } });
+  const before = await db.booking.findUnique({
+    where: { id: input.bookingId },
+    select: { status: true, payment: { select: { status: true } } },
+  });
   if (!before) throw new AppError("not_found", "Booking not found.");
   const audit = (after: Record<string, unknown>) =>
     recordAudit(db, actor, {
@@ -36,7 +39,9 @@ export async function adminCancelBooking(
     if (result.outcome === "already_cancelled") throw new AppError("invalid_transition", "This booking was already cancelled.");
     await audit({ refundCents: result.refundCents, refundStatus: result.refund?.status ?? null, feeOutcome: result.feeOutcome });
     if (result.feeOutcome === "released") return "Booking cancelled; the card authorisation is released and nothing was charged.";
-    if (result.feeOutcome === "kept") return "Booking cancelled; the fee is kept and the card charged.";
+    // An authorised fee kept on cancel is captured now; a fee charged before simply stays.
+    if (result.feeOutcome === "kept" && before.payment?.status === "AUTHORIZED")
+      return "Booking cancelled; the fee is kept and the card charged.";
     if (!result.refund) return "Booking cancelled; no refund was due.";
     const amount = formatMoney(
       result.refund.amountCents,

@@ -27,8 +27,8 @@ async function paidBooking(startsAt: Date) {
 describe("cancel through the manage link with Stripe", () => {
   it("refunds the card in full outside the 24 h window, once", async () => {
     const { bookingId, intentId, token } = await paidBooking(addDays(new Date(), 3));
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 1000 });
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "already_cancelled", refundCents: 0 });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 1000, released: false });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "already_cancelled", refundCents: 0, released: false });
     const refunds = [...stripe.fake.state.refunds.values()].filter((r) => r.payment_intent === intentId);
     expect(refunds.map((r) => r.amount)).toEqual([1000]);
     const payment = await t.db.payment.findUniqueOrThrow({ where: { bookingId } });
@@ -38,7 +38,7 @@ describe("cancel through the manage link with Stripe", () => {
 
   it("refunds nothing inside the window and sends nothing to Stripe", async () => {
     const { bookingId, intentId, token } = await paidBooking(addHours(new Date(), 6));
-    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 0 });
+    expect(await cancelViaManageLink(token)).toEqual({ outcome: "cancelled", refundCents: 0, released: false });
     expect([...stripe.fake.state.refunds.values()].filter((r) => r.payment_intent === intentId)).toEqual([]);
     expect(await t.db.payment.findUniqueOrThrow({ where: { bookingId } })).toMatchObject({ status: "SUCCEEDED", refundedCents: 0 });
   });
