@@ -195,9 +195,12 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
     );
     expect(rows).toHaveLength(1);
     const { bookingId: paidBooking, providerPaymentId } = rows[0]!;
+    // The slot is 3 days out, beyond the default refund deadline, so the fee is authorised
+    // (issue 18): the event that confirms the booking is the authorisation, not a charge.
     stripe.state.confirmIntent(providerPaymentId, "pm_card_visa");
-    const event = stripe.state.events.find((e) => e.type === "payment_intent.succeeded")!;
-    const payload = JSON.stringify(event);
+    const event = stripe.state.events.find((e) => e.type === "payment_intent.amount_capturable_updated");
+    expect(event, "the fake emitted the authorisation event").toBeDefined();
+    const payload = JSON.stringify(event!);
     const deliver = (server: ProductionServer) =>
       fetch(`${server.url}/api/webhooks/stripe`, {
         method: "POST",
@@ -223,14 +226,14 @@ describe.skipIf(skipReason !== null)("two production instances on one PostgreSQL
       { status: 200, outcome: "duplicate" },
     ]);
 
-    const transitions = servers.flatMap((s) => logEvents(s, "payment.succeeded")).filter((e) => e.bookingId === paidBooking);
+    const transitions = servers.flatMap((s) => logEvents(s, "payment.authorized")).filter((e) => e.bookingId === paidBooking);
     expect(transitions).toHaveLength(1);
     const state = await client.query<{ status: string; paymentStatus: string }>(
       `SELECT b."status", p."status" AS "paymentStatus" FROM "Booking" b JOIN "Payment" p ON p."bookingId" = b."id" WHERE b."id" = $1`,
       [paidBooking],
     );
-    expect(state.rows).toEqual([{ status: "CONFIRMED", paymentStatus: "SUCCEEDED" }]);
-    const events = await client.query(`SELECT 1 FROM "WebhookEvent" WHERE "id" = $1 AND "processedAt" IS NOT NULL`, [event.id]);
+    expect(state.rows).toEqual([{ status: "CONFIRMED", paymentStatus: "AUTHORIZED" }]);
+    const events = await client.query(`SELECT 1 FROM "WebhookEvent" WHERE "id" = $1 AND "processedAt" IS NOT NULL`, [event!.id]);
     expect(events.rowCount).toBe(1);
   });
 
