@@ -3,6 +3,8 @@
 // ours: the framework's floor), and the first-load JavaScript (gzip) of /contact.
 //   npx next build && BENCH_DATABASE_URL=postgresql://… npx tsx bench/page.ts
 import { execFile } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { createBenchDatabase, fmt, startApp } from "./lib/app-server";
@@ -24,6 +26,9 @@ type Scores = {
 
 // Lighthouse scores vary run to run: each page is measured this many times, the median kept.
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
+// A folder to keep every run's full report in (traces, LCP element, long tasks), for reading.
+const SAVE_DIR = process.env.BENCH_LIGHTHOUSE_SAVE;
+let saved = 0;
 
 async function lighthouse(url: string): Promise<Scores> {
   const { stdout } = await run(
@@ -43,6 +48,11 @@ async function lighthouse(url: string): Promise<Scores> {
     audits: Record<string, { numericValue?: number }>;
     environment?: { benchmarkIndex?: number };
   };
+  if (SAVE_DIR) {
+    await mkdir(SAVE_DIR, { recursive: true });
+    const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "root";
+    await writeFile(path.join(SAVE_DIR, `${String(++saved).padStart(2, "0")}-${name}.json`), stdout);
+  }
   return {
     performance: Math.round(report.categories.performance!.score * 100),
     accessibility: Math.round(report.categories.accessibility!.score * 100),
@@ -59,10 +69,10 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** RUNS Lighthouse runs of one page: the median of each figure, and every run's score and host index. */
-async function lighthouseMedian(url: string): Promise<Scores & { runs: { performance: number; benchmarkIndex: number }[] }> {
-  const all: Scores[] = [];
-  for (let i = 0; i < RUNS; i++) all.push(await lighthouse(url));
+type Summary = Scores & { runs: { performance: number; benchmarkIndex: number }[] };
+
+/** The median of each figure over several runs of one page, with every run's score and host index. */
+function summarise(all: Scores[]): Summary {
   const pick = (key: keyof Scores) => median(all.map((s) => s[key]));
   return {
     performance: pick("performance"),
@@ -92,32 +102,62 @@ async function firstLoadJsGzip(appUrl: string, path: string): Promise<number> {
   return total;
 }
 
+const PAGES = [
+  { name: "static", path: "/lighthouse-baseline.html" },
+  // The framework's floor: a page of this app rendered by the App Router with no client
+  // component of ours (it still loads and hydrates React and the Next runtime).
+  { name: "framework", path: "/demo-room/zoom" },
+  { name: "/contact", path: "/contact" },
+] as const;
+
+type Build = { label: string; url: string; results: Map<string, Scores[]> };
+
+const line = (name: string, s: Summary) =>
+  `  ${name.padEnd(9)} performance ${s.performance}  accessibility ${s.accessibility}  best-practices ${s.bestPractices}  LCP ${fmt(s.lcpMs, 0)} ms  TBT ${fmt(s.tbtMs, 0)} ms  benchmarkIndex ${s.benchmarkIndex}  (runs: ${s.runs.map((r) => `${r.performance}@${r.benchmarkIndex}`).join(", ")})`;
+
+/**
+ * Lighthouse on this build, and with BENCH_COMPARE_DIST (other builds' folders, comma-separated,
+ * e.g. one made with NEXT_DIST_DIR=.next-before before a change) on those too, served side by side
+ * from the same database. Runs alternate between the builds page by page, so a change in the machine's
+ * load falls on both alike: that is the before/after of a change.
+ */
 export async function pageBench(): Promise<Record<string, unknown>> {
   const db = await createBenchDatabase();
-  const app = await startApp(db.url, Number(process.env.BENCH_PORT ?? 3202));
+  const port = Number(process.env.BENCH_PORT ?? 3202);
+  const compare = (process.env.BENCH_COMPARE_DIST ?? "").split(",").filter(Boolean);
+  const servers = [await startApp(db.url, port)];
+  for (const [i, dist] of compare.entries()) servers.push(await startApp(db.url, port + 1 + i, { NEXT_DIST_DIR: dist }));
+  const builds: Build[] = servers.map((app, i) => ({ label: i === 0 ? "this build" : compare[i - 1]!, url: app.url, results: new Map() }));
   try {
     await seedAvailabilityData(db.url);
-    const baseline = await lighthouseMedian(`${app.url}/lighthouse-baseline.html`);
-    // The framework's floor: a page of this app rendered by the App Router with no client
-    // component of ours (it still loads and hydrates React and the Next runtime).
-    const framework = await lighthouseMedian(`${app.url}/demo-room/zoom`);
-    const contact = await lighthouseMedian(`${app.url}/contact`);
-    const jsBytes = await firstLoadJsGzip(app.url, "/contact");
-    const line = (name: string, s: Awaited<ReturnType<typeof lighthouseMedian>>) =>
-      `  ${name.padEnd(9)} performance ${s.performance}  accessibility ${s.accessibility}  best-practices ${s.bestPractices}  LCP ${fmt(s.lcpMs, 0)} ms  TBT ${fmt(s.tbtMs, 0)} ms  benchmarkIndex ${s.benchmarkIndex}  (runs: ${s.runs.map((r) => `${r.performance}@${r.benchmarkIndex}`).join(", ")})`;
-    console.log(`page (Lighthouse, mobile; median of ${RUNS} runs; score@benchmarkIndex per run):`);
-    console.log(line("static", baseline));
-    console.log(line("framework", framework));
-    console.log(line("/contact", contact));
-    console.log(
-      `  performance ratio /contact : static = ${fmt(contact.performance / baseline.performance, 2)}, /contact : framework floor = ${fmt(contact.performance / framework.performance, 2)}`,
-    );
-    console.log(`  first-load JS of /contact: ${fmt(jsBytes / 1024, 1)} kB gzip`);
-    const ok = contact.performance >= 95 && contact.accessibility === 100 && jsBytes <= 150 * 1024;
-    console.log(`  target (performance >= 95, accessibility 100, JS <= 150 kB gz): ${ok ? "met" : "MISSED"}`);
-    return { baseline, framework, contact, jsBytes };
+    for (let run = 0; run < RUNS; run++)
+      for (const page of PAGES)
+        for (const build of run % 2 ? [...builds].reverse() : builds) {
+          // The static page is the same file in every build: measured once, on this build.
+          if (page.name === "static" && build !== builds[0]) continue;
+          const all = build.results.get(page.name) ?? [];
+          all.push(await lighthouse(`${build.url}${page.path}`));
+          build.results.set(page.name, all);
+        }
+    const out: Record<string, unknown> = {};
+    for (const build of builds) {
+      const [baseline, framework, contact] = PAGES.map((p) => summarise((build.results.get(p.name) ?? builds[0]!.results.get(p.name))!));
+      const jsBytes = await firstLoadJsGzip(build.url, "/contact");
+      console.log(`page, ${build.label} (Lighthouse, mobile; median of ${RUNS} runs; score@benchmarkIndex per run):`);
+      console.log(line("static", baseline!));
+      console.log(line("framework", framework!));
+      console.log(line("/contact", contact!));
+      console.log(
+        `  performance ratio /contact : static = ${fmt(contact!.performance / baseline!.performance, 2)}, /contact : framework floor = ${fmt(contact!.performance / framework!.performance, 2)}`,
+      );
+      console.log(`  first-load JS of /contact: ${fmt(jsBytes / 1024, 1)} kB gzip`);
+      const ok = contact!.performance >= 95 && contact!.accessibility === 100 && jsBytes <= 150 * 1024;
+      console.log(`  target (performance >= 95, accessibility 100, JS <= 150 kB gz): ${ok ? "met" : "MISSED"}`);
+      out[build.label] = { baseline, framework, contact, jsBytes };
+    }
+    return out;
   } finally {
-    await app.stop();
+    await Promise.all(servers.map((s) => s.stop()));
     await db.drop();
   }
 }

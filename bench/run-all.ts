@@ -2,6 +2,7 @@
 // Each prints its figures next to a baseline measured in the same run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availabilityBench } from "./availability";
+import { blockingTimeBench } from "./blocking-time";
 import { contentionBench } from "./contention";
 import { insightsBench } from "./insights";
 import { pageBench } from "./page";
@@ -16,6 +17,7 @@ const benches = {
   reminders: remindersBench,
   insights: insightsBench,
   page: pageBench,
+  blockingTime: blockingTimeBench,
   startWrapper: startWrapperBench,
   refundFees: async () => refundFeesBench(),
 };

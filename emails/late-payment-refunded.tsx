@@ -1,10 +1,9 @@
 import { Heading, Text } from "@react-email/components";
-import { ActionButton } from "./_components/action-button";
-import { Field } from "./_components/booking-details";
 import { EmailLayout } from "./_components/layout";
 import { refundTiming } from "./_components/refund-timing";
 import { previewBookUrl, previewSummary } from "./_components/preview-data";
 import { styles } from "./_components/styles";
+import { TakenTime } from "./_components/taken-time";
 import type { BookingSummary } from "./_components/types";
 
 export type LatePaymentRefundedProps = BookingSummary & { refundAmount: string; demoPayment: boolean; bookUrl: string };
@@ -24,14 +23,7 @@ export default function LatePaymentRefundedEmail(props: LatePaymentRefundedProps
         Hi {props.recipientName}, your payment arrived after your hold had lapsed and someone else booked the same time, so we could not
         confirm this booking. We have refunded the full <strong>{props.refundAmount}</strong>. {refundTiming(props.demoPayment)}
       </Text>
-      <Text style={styles.label}>The time you picked</Text>
-      {props.when.map((line) => (
-        <Text key={line.label} style={styles.value}>
-          {line.label}: {line.value}
-        </Text>
-      ))}
-      <Field label="Reference">{props.reference}</Field>
-      <ActionButton href={props.bookUrl}>Pick another time</ActionButton>
+      <TakenTime when={props.when} reference={props.reference} bookUrl={props.bookUrl} />
     </EmailLayout>
   );
 }

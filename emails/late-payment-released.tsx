@@ -1,9 +1,8 @@
 import { Heading, Text } from "@react-email/components";
-import { ActionButton } from "./_components/action-button";
-import { Field } from "./_components/booking-details";
 import { EmailLayout } from "./_components/layout";
 import { previewBookUrl, previewSummary } from "./_components/preview-data";
 import { styles } from "./_components/styles";
+import { TakenTime } from "./_components/taken-time";
 import type { BookingSummary } from "./_components/types";
 
 export type LatePaymentReleasedProps = BookingSummary & { amount: string; demoPayment: boolean; bookUrl: string };
@@ -26,14 +25,7 @@ export default function LatePaymentReleasedEmail(props: LatePaymentReleasedProps
           ? "This was a demo payment: no card was involved."
           : "Your bank may show the held amount for a few days until it disappears; it is never taken."}
       </Text>
-      <Text style={styles.label}>The time you picked</Text>
-      {props.when.map((line) => (
-        <Text key={line.label} style={styles.value}>
-          {line.label}: {line.value}
-        </Text>
-      ))}
-      <Field label="Reference">{props.reference}</Field>
-      <ActionButton href={props.bookUrl}>Pick another time</ActionButton>
+      <TakenTime when={props.when} reference={props.reference} bookUrl={props.bookUrl} />
     </EmailLayout>
   );
 }

@@ -88,7 +88,13 @@ VIEWPORTS.forEach((viewport, i) => {
       // Someone else cancels meanwhile; this page still offers the cancel form.
       await withE2eDb((db) => db.query(`UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = now() WHERE "id" = $1`, [id]));
       const actions = page.getByRole("region", { name: "Actions" });
-      await actions.getByRole("button", { name: "Cancel booking…" }).click();
+      // The shown notice sticks to the top: a control scrolled to stops below it, not under it.
+      const cancel = actions.getByRole("button", { name: "Cancel booking…" });
+      await cancel.evaluate((el) => el.scrollIntoView({ block: "start" }));
+      const notice = (await page.getByTestId("admin-notice").boundingBox())!;
+      const scrolledTo = (await cancel.boundingBox())!;
+      expect(scrolledTo.y).toBeGreaterThanOrEqual(notice.y + notice.height);
+      await cancel.click();
       await actions.getByRole("button", { name: "Yes, cancel booking" }).click();
       await expect(actions.getByRole("alert")).toContainText("already cancelled");
       await expect(page.getByTestId("admin-notice")).toHaveText("");

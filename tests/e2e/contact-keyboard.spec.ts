@@ -87,7 +87,10 @@ test("a visitor books with the keyboard alone", async ({ page, request }) => {
 test("the calendar moves between months with the keyboard and the buttons", async ({ page }) => {
   await gotoContact(page);
   const month = page.locator("p[aria-live='polite']").filter({ hasText: /\d{4}/ }).first();
-  const first = (await month.textContent())!;
+  // The month's name only: its count of open dates moves while other specs book on the shared
+  // database (and once the browser's zone is known), which is not what this test is about.
+  const firstName = (await month.textContent())!.split(",")[0]!;
+  const first = new RegExp(`^${firstName},`);
   // The 30-day window (the e2e server's default) ends in this month or the next, depending on
   // the date the clock is pinned to (on the 1st of a 31-day month it stays in one month).
   const today = dateKeyIn(new Date().toISOString(), VISITOR_ZONE);

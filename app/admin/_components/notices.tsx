@@ -26,7 +26,7 @@ export function NoticeProvider({ children }: { children: React.ReactNode }) {
   }
   return (
     <NoticeContext.Provider value={notify}>
-      <div role="status" aria-live="polite" data-testid="admin-notice" className="sticky top-0 z-10">
+      <div role="status" aria-live="polite" data-testid="admin-notice" data-sticky-notice className="sticky top-0 z-10">
         {notice ? (
           <div
             key={notice.id}
