@@ -6,12 +6,11 @@
 // Builds are served side by side and measured alternately, so load drift falls on all alike:
 //   npx next build && BENCH_COMPARE_DIST=.next-before BENCH_DATABASE_URL=postgresql://… npx tsx bench/blocking-time.ts
 import { chromium, type Browser } from "@playwright/test";
-import { createBenchDatabase, fmt, startApp } from "./lib/app-server";
+import { createBenchDatabase, fmt, median, startBuilds } from "./lib/app-server";
 import { seedAvailabilityData } from "./lib/seed";
 
 const RUNS = Number(process.env.BENCH_BLOCKING_RUNS ?? 10);
 const PAGES = ["/contact", "/demo-room/zoom"];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 type Sample = { blockingMs: number; longTasks: number; longestMs: number };
 
@@ -44,10 +43,7 @@ async function sample(browser: Browser, url: string): Promise<Sample> {
 
 export async function blockingTimeBench(): Promise<Record<string, unknown>> {
   const db = await createBenchDatabase();
-  const port = Number(process.env.BENCH_PORT ?? 3210);
-  const dists = ["", ...(process.env.BENCH_COMPARE_DIST ?? "").split(",").filter(Boolean)];
-  const apps = [];
-  for (const [i, dist] of dists.entries()) apps.push(await startApp(db.url, port + i, dist ? { NEXT_DIST_DIR: dist } : {}));
+  const apps = await startBuilds(db.url, Number(process.env.BENCH_PORT ?? 3210));
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   try {
     await seedAvailabilityData(db.url);
@@ -55,9 +51,9 @@ export async function blockingTimeBench(): Promise<Record<string, unknown>> {
     // One warm-up round (the servers' first renders), then RUNS rounds, builds alternating.
     for (let run = 0; run <= RUNS; run++)
       for (const path of PAGES)
-        for (const [i, app] of apps.entries()) {
+        for (const app of apps) {
           const s = await sample(browser, `${app.url}${path}`);
-          const key = `${dists[i] || "this build"} ${path}`;
+          const key = `${app.label} ${path}`;
           if (run > 0) samples.set(key, [...(samples.get(key) ?? []), s]);
         }
     console.log(`blocking time (Chromium, CPU 4x slower, median of ${RUNS} loads):`);

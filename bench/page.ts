@@ -7,7 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
-import { createBenchDatabase, fmt, startApp } from "./lib/app-server";
+import { createBenchDatabase, fmt, median, startBuilds } from "./lib/app-server";
 import { seedAvailabilityData } from "./lib/seed";
 
 const run = promisify(execFile);
@@ -63,12 +63,6 @@ async function lighthouse(url: string): Promise<Scores> {
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
-
 type Summary = Scores & { runs: { performance: number; benchmarkIndex: number }[] };
 
 /** The median of each figure over several runs of one page, with every run's score and host index. */
@@ -123,11 +117,8 @@ const line = (name: string, s: Summary) =>
  */
 export async function pageBench(): Promise<Record<string, unknown>> {
   const db = await createBenchDatabase();
-  const port = Number(process.env.BENCH_PORT ?? 3202);
-  const compare = (process.env.BENCH_COMPARE_DIST ?? "").split(",").filter(Boolean);
-  const servers = [await startApp(db.url, port)];
-  for (const [i, dist] of compare.entries()) servers.push(await startApp(db.url, port + 1 + i, { NEXT_DIST_DIR: dist }));
-  const builds: Build[] = servers.map((app, i) => ({ label: i === 0 ? "this build" : compare[i - 1]!, url: app.url, results: new Map() }));
+  const servers = await startBuilds(db.url, Number(process.env.BENCH_PORT ?? 3202));
+  const builds: Build[] = servers.map((app) => ({ label: app.label, url: app.url, results: new Map() }));
   try {
     await seedAvailabilityData(db.url);
     for (let run = 0; run < RUNS; run++)

@@ -38,6 +38,25 @@ export async function startApp(
   });
 }
 
+/**
+ * This build's server on `port`, and one per other build folder in BENCH_COMPARE_DIST (comma-
+ * separated, e.g. `.next-before` made with NEXT_DIST_DIR before a change) on the ports after it,
+ * all on one database: a change's before and after, measured side by side in one run.
+ */
+export async function startBuilds(databaseUrl: string, port: number): Promise<{ label: string; url: string; stop: () => Promise<void> }[]> {
+  const dists = ["", ...(process.env.BENCH_COMPARE_DIST ?? "").split(",").filter(Boolean)];
+  const builds = [];
+  for (const [i, dist] of dists.entries())
+    builds.push({ label: dist || "this build", ...(await startApp(databaseUrl, port + i, dist ? { NEXT_DIST_DIR: dist } : {})) });
+  return builds;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 export function fmt(n: number, digits = 1): string {
   return Number.isFinite(n) ? n.toFixed(digits) : "n/a";
 }
