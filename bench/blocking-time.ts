@@ -2,7 +2,7 @@
 // slowed 4× (as Lighthouse's mobile profile assumes), the page's long tasks from a
 // PerformanceObserver, and the blocking time (each long task's part beyond 50 ms, summed from
 // navigation to 2.5 s after load). Lighthouse's scores move ±5 points run to run on this host;
-// this figure moves far less, so it is the one a change to /contact's hydration is judged by.
+// this figure moves less (6–13 % between runs), so it is the one a change to /contact's hydration is judged by.
 // Builds are served side by side and measured alternately, so load drift falls on all alike:
 //   npx next build && BENCH_COMPARE_DIST=.next-before BENCH_DATABASE_URL=postgresql://… npx tsx bench/blocking-time.ts
 import { chromium, type Browser } from "@playwright/test";
