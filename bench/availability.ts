@@ -4,7 +4,7 @@
 // size of each answer and of the /contact document. Run once per booking window:
 //   npx next build && BENCH_DATABASE_URL=postgresql://… npx tsx bench/availability.ts
 //   BENCH_WINDOW_DAYS=365 BENCH_DATABASE_URL=postgresql://… npx tsx bench/availability.ts
-import { createBenchDatabase, fmt, startApp } from "./lib/app-server";
+import { createBenchDatabase, fmt, median, startApp } from "./lib/app-server";
 import { load, type LoadResult } from "./lib/load";
 import { seedAvailabilityData } from "./lib/seed";
 import { connectBenchCalendars } from "./lib/calendars";
@@ -14,10 +14,32 @@ const DOCUMENT_LIMIT_BYTES = 100_000;
 
 type Routes = Record<string, string>;
 
-async function measure(appUrl: string, routes: Routes, options: { connections: number; seconds: number }) {
+/**
+ * Each route in turn, `rounds` times over (round-robin), so that drift in the host's speed
+ * during a run falls on every route alike, the static baseline included: req/s over all
+ * rounds, p50 and p99 the median of the rounds'.
+ */
+async function measure(appUrl: string, routes: Routes, options: { connections: number; seconds: number; rounds: number }) {
   for (const path of Object.values(routes)) await load(`${appUrl}${path}`, { connections: 4, seconds: 1 }); // warm-up
+  const rounds: Record<string, LoadResult[]> = {};
+  for (let round = 0; round < options.rounds; round++)
+    for (const [name, path] of Object.entries(routes))
+      (rounds[name] ??= []).push(
+        await load(`${appUrl}${path}`, { connections: options.connections, seconds: options.seconds / options.rounds }),
+      );
   const results: Record<string, LoadResult> = {};
-  for (const [name, path] of Object.entries(routes)) results[name] = await load(`${appUrl}${path}`, options);
+  for (const [name, list] of Object.entries(rounds)) {
+    const sum = (key: "requests" | "errors" | "non2xx" | "seconds") => list.reduce((total, r) => total + r[key], 0);
+    results[name] = {
+      requests: sum("requests"),
+      errors: sum("errors"),
+      non2xx: sum("non2xx"),
+      seconds: sum("seconds"),
+      rps: sum("requests") / sum("seconds"),
+      p50: median(list.map((r) => r.p50)),
+      p99: median(list.map((r) => r.p99)),
+    };
+  }
   return results;
 }
 
@@ -69,9 +91,10 @@ export async function availabilityBench(): Promise<Record<string, unknown>> {
     const sizes: Record<string, number> = {};
     for (const [name, path] of Object.entries(routes)) sizes[name] = await bytesOf(`${app.url}${path}`);
     const documentBytes = await bytesOf(`${app.url}/contact`);
-    const options = { connections: 16, seconds: Number(process.env.BENCH_SECONDS ?? 8) };
+    const options = { connections: 16, seconds: Number(process.env.BENCH_SECONDS ?? 9), rounds: Number(process.env.BENCH_ROUNDS ?? 3) };
     console.log(
-      `availability: ${windowDays}-day window, 10,000 slots seeded; load ${options.connections} connections x ${options.seconds}s; ` +
+      `availability: ${windowDays}-day window, 10,000 slots seeded; load ${options.connections} connections x ${options.seconds}s ` +
+        `per route in ${options.rounds} rounds; ` +
         `/contact document ${documentBytes} B (${documentBytes < DOCUMENT_LIMIT_BYTES ? "under" : "OVER"} 100 kB)`,
     );
     for (const [name, path] of Object.entries(routes)) console.log(`    ${name.padEnd(10)} GET ${path}`);
@@ -88,9 +111,11 @@ export async function availabilityBench(): Promise<Record<string, unknown>> {
       CALENDAR_REFRESH_MINUTES: "1",
       CALENDAR_PROVIDER_TIMEOUT_MS: "2000",
     });
+    const sizesWithCalendars: Record<string, number> = {};
+    for (const [name, path] of Object.entries(routes)) sizesWithCalendars[name] = await bytesOf(`${app.url}${path}`);
     const three = await measure(app.url, routes, options);
-    report("three calendars connected (one never answers; 900 cached busy intervals)", three, sizes);
-    return { windowDays, results: none, withCalendars: three, sizes, documentBytes };
+    report("three calendars connected (one never answers; 900 cached busy intervals)", three, sizesWithCalendars);
+    return { windowDays, results: none, withCalendars: three, sizes, sizesWithCalendars, documentBytes };
   } finally {
     await app.stop();
     await calendars?.stop();

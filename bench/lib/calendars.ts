@@ -42,10 +42,13 @@ export async function connectBenchCalendars(databaseUrl: string): Promise<BenchC
         `INSERT INTO "CalendarBusyWindow" ("connectionId", "windowStart", "windowEnd", "fetchedAt") VALUES ($1, now(), now() + interval '31 days', now())`,
         [id],
       );
-      // 300 busy intervals per calendar, 45 minutes each, spread over the window (some hide slots).
+      // 300 busy intervals per calendar, 45 minutes each, one every 829 minutes (~173 days):
+      // together they hide about a third of the hourly slots. (Until 2026-12-02 one every 149
+      // minutes: the three calendars then hid nearly every slot of the first month, and at a
+      // 30-day window the listings measured were empty.)
       await client.query(
         `INSERT INTO "CalendarBusyInterval" ("id", "connectionId", "startsAt", "endsAt", "eventUid")
-         SELECT gen_random_uuid(), $1, now() + (g * 149 + $2 * 37) * interval '1 minute', now() + (g * 149 + $2 * 37 + 45) * interval '1 minute', 'bench-' || $2 || '-' || g
+         SELECT gen_random_uuid(), $1, now() + (g * 829 + $2 * 277) * interval '1 minute', now() + (g * 829 + $2 * 277 + 45) * interval '1 minute', 'bench-' || $2 || '-' || g
          FROM generate_series(1, 300) AS g`,
         [id, index],
       );

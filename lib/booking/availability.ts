@@ -10,7 +10,8 @@ import { calendarFreeWithBuffersSql, crossBookingFreeSql } from "./rules-sql";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { sha256Hex } from "./ids";
 
-const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
+/** The settled live statuses as an SQL list: a booking in one blocks its slot for good. */
+export const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 
 export type AvailableSlot = {
   id: string;

@@ -165,6 +165,40 @@ describe("buffers", () => {
   });
 });
 
+describe("calendar busy times of any length", () => {
+  it("a ten-day absence blocks every slot inside it, among many short events, through the listing, the hold and bookability", async () => {
+    await london();
+    await setRule(t.db, "BUFFER_BEFORE_MINUTES", 15);
+    const connection = await t.db.calendarConnection.create({
+      data: { provider: "CALDAV", label: "Work", secretSealed: "x", busyCalendarIds: [] },
+    });
+    // 200 half-hour events, one every 90 minutes from 14 January, and one absence from 20 to
+    // 30 January: the busy check bounds its index walk by the longest cached interval.
+    const first = new Date("2027-01-14T00:00:00Z").getTime();
+    await t.db.calendarBusyInterval.createMany({
+      data: Array.from({ length: 200 }, (_, i) => ({
+        connectionId: connection.id,
+        startsAt: new Date(first + i * 90 * 60_000),
+        endsAt: new Date(first + i * 90 * 60_000 + 30 * 60_000),
+      })),
+    });
+    await t.db.calendarBusyInterval.create({
+      data: { connectionId: connection.id, startsAt: new Date("2027-01-20T00:00:00Z"), endsAt: new Date("2027-01-30T00:00:00Z") },
+    });
+    const lateInAbsence = await slotAt(t.db, "2027-01-29T10:00:00Z", 60);
+    const rightAfter = await slotAt(t.db, "2027-01-30T00:15:00Z", 60); // its 15-minute buffer starts where the absence ends
+    const bufferInEvent = await slotAt(t.db, "2027-01-14T00:30:00Z", 45); // buffer from 00:15 reaches the 00:00–00:30 event
+    const clear = await slotAt(t.db, "2027-01-14T02:15:00Z", 30); // buffer from 02:00, when the 01:30–02:00 event ends
+
+    const visible = await visibleIds();
+    expect([lateInAbsence, rightAfter, bufferInEvent, clear].map((slot) => visible.has(slot.id))).toEqual([false, true, false, true]);
+    expect((await refusal(hold(lateInAbsence.id))).message).toMatch(/no longer free in our calendar/);
+    expect(await reasonOf(lateInAbsence.id)).toBe("calendar_busy");
+    expect(await reasonOf(bufferInEvent.id)).toBe("calendar_busy");
+    expect(await reasonOf(rightAfter.id)).toBeNull();
+  });
+});
+
 describe("per-email cap", () => {
   it("counts the visitor's upcoming live bookings, whatever the letter case", async () => {
     await london();

@@ -5,10 +5,11 @@ import { GET as getAvailable } from "@/app/api/slots/available/route";
 import { GET as getDates } from "@/app/api/slots/dates/route";
 import { GET as getByDate } from "@/app/api/slots/route";
 import { listAvailableDates, type AvailableDate, type AvailableSlot } from "@/lib/booking/availability";
-import { availableDatesPage, openSlotById, openSummary } from "@/lib/booking/availability-calendar";
+import { availableDatesPage, firstSpanEnd, openSlotById, openSummary } from "@/lib/booking/availability-calendar";
 import { sha256Hex } from "@/lib/booking/ids";
 import { newBookingId } from "@/lib/booking/ids";
 import { dateKeyInZone } from "@/lib/format";
+import { SETTLED_BOOKING_STATUSES } from "@/lib/status/booking-status";
 import { bookingOn, setRule } from "@/tests/helpers/rules-fixtures";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 
@@ -138,6 +139,44 @@ describe("the month and date routes agree with the whole-window listing", () => 
     const tiny = await availableDatesPage({}, new Date(), { clientSession: SESSION }, 3);
     expect(JSON.parse(tiny.json)).toEqual([whole[0]]);
     expect(tiny.next).toBe(whole[1]!.date);
+  });
+
+  it("fills a page when the calendars hide the whole first span, and sizes that span from the unbooked slots", async () => {
+    await seed();
+    const viewer = { clientSession: SESSION };
+    const before = await listAvailableDates(new Date(), viewer);
+    // Busy for the first ten days of the window: every unbooked slot the first span holds is hidden.
+    const connection = await t.db.calendarConnection.findFirstOrThrow();
+    await t.db.calendarBusyInterval.create({
+      data: { connectionId: connection.id, startsAt: addDays(new Date(), -1), endsAt: addDays(new Date(), 10) },
+    });
+    const whole = await listAvailableDates(new Date(), viewer);
+    expect(whole.length).toBeLessThan(before.length);
+    // About two dates' worth: the page ends on a whole date.
+    const limit = 25;
+    const page = await availableDatesPage({}, new Date(), viewer, limit);
+    const expected: AvailableDate[] = [];
+    for (const d of whole) {
+      if (expected.flatMap((e) => e.slots).length + d.slots.length > limit) break;
+      expected.push(d);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    expect(JSON.parse(page.json)).toEqual(expected);
+    expect(page.next).toBe(whole[expected.length]!.date);
+
+    // The first span ends just after the 6th available slot that no settled booking holds.
+    const window = { now: new Date(), from: new Date(), to: addDays(new Date(), 45) };
+    const unbooked = await t.db.slot.findMany({
+      where: {
+        isAvailable: true,
+        startsAt: { gte: window.from, lt: window.to },
+        bookings: { none: { status: { in: [...SETTLED_BOOKING_STATUSES] } } },
+      },
+      orderBy: { startsAt: "asc" },
+      take: 6,
+    });
+    expect(await firstSpanEnd(t.db, window, 6)).toEqual(new Date(unbooked[5]!.startsAt.getTime() + 1));
+    expect(await firstSpanEnd(t.db, window, 100_000)).toEqual(window.to);
   });
 
   it("summarises the open kinds and finds one open slot by id, under the same rules", async () => {

@@ -84,6 +84,10 @@ VIEWPORTS.forEach((viewport, i) => {
       await openBooking(page, id);
       await page.getByRole("button", { name: "Save outcome" }).click();
       await expect(page.getByTestId("admin-notice")).toHaveText(/Project outcome saved\./);
+      // The action's result shows before its refreshed page has finished streaming; a cancel
+      // written before that render reads the booking would reach this page as well. The new
+      // audit row comes with the refreshed page.
+      await expect(page.getByRole("region", { name: "Audit log" })).toContainText("booking.project_outcome");
 
       // Someone else cancels meanwhile; this page still offers the cancel form.
       await withE2eDb((db) => db.query(`UPDATE "Booking" SET "status" = 'CANCELLED', "cancelledAt" = now() WHERE "id" = $1`, [id]));
