@@ -5,7 +5,7 @@
 //   BENCH_DATABASE_URL=postgresql://… npx tsx bench/insights.ts
 import "../scripts/lib/bootstrap";
 import pg from "pg";
-import { createBenchDatabase, fmt } from "./lib/app-server";
+import { createBenchDatabase, fmt, timedRuns } from "./lib/app-server";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const ZONE = "America/New_York";
@@ -70,14 +70,7 @@ function stats(samples: number[]) {
 }
 
 async function time(fn: () => Promise<unknown>): Promise<{ median: number; p95: number }> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up: connections, plans, JIT
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-  }
-  return stats(samples);
+  return stats(await timedRuns(fn, RUNS));
 }
 
 export async function insightsBench(): Promise<Record<string, unknown>> {

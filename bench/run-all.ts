@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availabilityBench } from "./availability";
 import { blockingTimeBench } from "./blocking-time";
+import { busyCheckBench } from "./busy-check";
 import { contentionBench } from "./contention";
 import { insightsBench } from "./insights";
 import { pageBench } from "./page";
@@ -16,6 +17,7 @@ const benches = {
   contention: contentionBench,
   reminders: remindersBench,
   insights: insightsBench,
+  busyCheck: busyCheckBench,
   page: pageBench,
   blockingTime: blockingTimeBench,
   startWrapper: startWrapperBench,

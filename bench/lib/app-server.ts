@@ -51,6 +51,18 @@ export async function startBuilds(databaseUrl: string, port: number): Promise<{ 
   return builds;
 }
 
+/** `runs` timings (ms) of `fn`, after 3 warm-up calls (connections, plans, JIT). */
+export async function timedRuns(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await fn();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
