@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  calendarBounds,
   dateKeyInZone,
   formatDecimalAmount,
   formatDuration,
@@ -137,6 +138,14 @@ describe("dateKeyInZone", () => {
     expect(dateKeyInZone("2026-10-25T22:59:59Z", "Europe/Berlin")).toBe("2026-10-25");
     expect(dateKeyInZone("2026-10-25T23:00:00Z", "Europe/Berlin")).toBe("2026-10-26");
     expect(dateKeyInZone(new Date("2026-03-29T00:30:00Z"), "Europe/London")).toBe("2026-03-29");
+  });
+});
+
+describe("calendarBounds", () => {
+  it("gives the window's first and last dates in the zone shown", () => {
+    // 15:00 UTC on 13 January is already the 14th in Tokyo; 30 days on is 12 February there.
+    expect(calendarBounds("UTC", "2027-01-13T15:00:00Z", 30)).toEqual({ todayKey: "2027-01-13", lastKey: "2027-02-12" });
+    expect(calendarBounds("Asia/Tokyo", new Date("2027-01-13T15:00:00Z"), 30)).toEqual({ todayKey: "2027-01-14", lastKey: "2027-02-13" });
   });
 });
 

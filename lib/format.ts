@@ -53,6 +53,15 @@ export function dateKeyInZone(instant: string | Date, timeZone: string): string 
   return `${part(parts, "year")}-${part(parts, "month")}-${part(parts, "day")}`;
 }
 
+/** The first and last dates of a booking window of `windowDays` from `now`, in `timeZone`. */
+export function calendarBounds(timeZone: string, now: string | Date, windowDays: number): { todayKey: string; lastKey: string } {
+  const start = new Date(now);
+  return {
+    todayKey: dateKeyInZone(start, timeZone),
+    lastKey: dateKeyInZone(new Date(start.getTime() + windowDays * 86_400_000), timeZone),
+  };
+}
+
 // Intl names zones only in the locale that uses them ("EDT" in en-US, "BST"/"CEST" in
 // en-GB, "AEDT" in en-AU, "IST" in en-IN); elsewhere it prints "GMT+1". en-IE is left
 // out on purpose: its "IST" (Irish Standard Time) would clash with India's.

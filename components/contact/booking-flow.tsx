@@ -7,11 +7,10 @@ import { Calendar } from "./calendar";
 import { ChosenSlot } from "./chosen-slot";
 import type { RefundTerms } from "./fee";
 import { FeeNotice } from "./fee-notice";
-import { dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
+import { calendarBounds, dateKeyInZone, detectTimeZone, zoneCity } from "@/lib/format";
 import { MethodPicker } from "./method-picker";
 import { SlotDialog } from "./slot-dialog";
 import { StepList } from "./step-list";
-import { calendarBounds } from "./use-calendar-window";
 import { useMonthCounts } from "./use-month-counts";
 import {
   EMPTY_DETAILS,

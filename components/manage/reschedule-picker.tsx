@@ -3,14 +3,19 @@
 import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Calendar } from "@/components/contact/calendar";
 import { SlotDialog } from "@/components/contact/slot-dialog";
-import { useCalendarWindow } from "@/components/contact/use-calendar-window";
-import type { SlotOption } from "@/components/contact/types";
-import { dateKeyInZone, detectTimeZone, formatWhen } from "@/lib/format";
+import { useMonthCounts } from "@/components/contact/use-month-counts";
+import type { BookingActions, CalendarStart, SlotOption } from "@/components/contact/types";
+import { calendarBounds, dateKeyInZone, detectTimeZone, formatWhen } from "@/lib/format";
 import type { ManageAction } from "./types";
 
 type ReschedulePickerProps = {
   token: string;
-  slots: SlotOption[];
+  /** Whether the window holds any other time at all (then the calendar is not shown). */
+  hasOpenTimes: boolean;
+  /** The counts of the month the calendar opens on, in `timeZone`; the rest load as shown. */
+  calendar: CalendarStart;
+  /** The month and date reads, scoped to the booking being moved. */
+  reads: Pick<BookingActions, "openDates" | "openTimes">;
   /** The booking's current start: the calendar opens on its date. */
   currentStartsAt: string;
   /** The zone the visitor booked in, which the rest of the page uses. */
@@ -25,12 +30,15 @@ type ReschedulePickerProps = {
 const noSubscription = () => () => {};
 
 /**
- * The /contact calendar and slot dialog, then one confirmation: the form posts the token and
- * the picked slot to the page's reschedule action (the same contract as before).
+ * The /contact calendar and slot dialog, read month by month and date by date like /contact
+ * (ADR 140), then one confirmation: the form posts the token and the picked slot to the page's
+ * reschedule action.
  */
 export function ReschedulePicker({
   token,
-  slots,
+  hasOpenTimes,
+  calendar,
+  reads,
   currentStartsAt,
   timeZone,
   businessTimeZone,
@@ -46,17 +54,39 @@ export function ReschedulePicker({
   const [zone, setZone] = useState(timeZone);
   const [dialogDate, setDialogDate] = useState<string | null>(null);
   // The dialog keeps the times it opened with, whatever zone is picked inside it.
-  const [dialogSlotIds, setDialogSlotIds] = useState<string[]>([]);
+  const [dialogSlots, setDialogSlots] = useState<SlotOption[]>([]);
   const [chosen, setChosen] = useState<SlotOption | null>(null);
   const [state, action, pending] = useActionState(reschedule, null);
   const confirmRef = useRef<HTMLButtonElement>(null);
 
-  const { todayKey, lastKey, slotsByDate, slotCounts } = useCalendarWindow(slots, zone, nowIso, windowDays);
+  const { todayKey, lastKey } = calendarBounds(zone, nowIso, windowDays);
+  const { slotCounts, showMonth, refresh } = useMonthCounts(reads.openDates, zone, calendar, timeZone);
+  // Only the latest date asked for opens (a slower earlier answer is dropped).
+  const asked = useRef(0);
+
+  function openDate(dateKey: string) {
+    const ask = ++asked.current;
+    reads.openTimes(dateKey, zone).then(
+      (times) => {
+        if (ask !== asked.current) return;
+        if (times.length === 0) return refresh(); // taken since the counts were loaded
+        setDialogSlots(times);
+        setDialogDate(dateKey);
+      },
+      // A failed load leaves the calendar as it is; picking the date again retries.
+      () => undefined,
+    );
+  }
 
   // After a time is picked, the next key press is most likely "move it there".
   useEffect(() => {
     if (chosen) confirmRef.current?.focus();
   }, [chosen]);
+
+  // A refused move (the time was taken meanwhile) shows the counts as they are now.
+  useEffect(() => {
+    if (state && !state.ok) refresh();
+  }, [state, refresh]);
 
   if (state?.ok) {
     return (
@@ -65,7 +95,7 @@ export function ReschedulePicker({
       </p>
     );
   }
-  if (slots.length === 0) return <p className="text-sm text-slate-600">There are no other free times right now.</p>;
+  if (!hasOpenTimes) return <p className="text-sm text-slate-600">There are no other free times right now.</p>;
 
   return (
     <div className="mt-3 grid gap-4">
@@ -76,10 +106,8 @@ export function ReschedulePicker({
           todayKey={todayKey}
           lastKey={lastKey}
           startKey={dateKeyInZone(currentStartsAt, zone)}
-          onPick={(dateKey) => {
-            setDialogSlotIds((slotsByDate[dateKey] ?? []).map((s) => s.id));
-            setDialogDate(dateKey);
-          }}
+          onPick={openDate}
+          onMonthShown={showMonth}
         />
       </div>
       {chosen && (
@@ -116,7 +144,7 @@ export function ReschedulePicker({
       )}
       <SlotDialog
         dateKey={dialogDate}
-        slots={slots.filter((s) => dialogSlotIds.includes(s.id))}
+        slots={dialogSlots}
         zone={zone}
         detectedZone={detectedZone}
         businessTimeZone={businessTimeZone}

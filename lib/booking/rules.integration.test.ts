@@ -1,9 +1,9 @@
 import { addMinutes } from "date-fns";
 import { describe, expect, it } from "vitest";
+import { refusal } from "@/tests/helpers/app-error";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { bookingRequest } from "@/tests/helpers/factories";
 import { bookingOn, setRule, slotAt } from "@/tests/helpers/rules-fixtures";
-import { AppError } from "@/lib/errors/app-error";
 import { settings } from "@/lib/settings/settings";
 import { listAvailableDates, listAvailableSlotsOn } from "./availability";
 import { slotReasons, unbookableExplanation } from "./bookability";
@@ -29,15 +29,6 @@ async function london() {
 
 async function visibleIds(now = NOW) {
   return new Set((await listAvailableDates(now)).flatMap((d) => d.slots.map((s) => s.id)));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 async function reasonOf(slotId: string, now = NOW) {

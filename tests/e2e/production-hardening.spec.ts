@@ -35,7 +35,10 @@ function chunkedUpload(pathname: string, maxBytes: number, headers: Record<strin
         });
       },
     );
-    req.on("error", (error) => (answered ? undefined : reject(error)));
+    // Says how far the upload got, so a dropped connection in CI tells us where it broke.
+    req.on("error", (error) => {
+      if (!answered) reject(new Error(`${error.message} after ${sentBytes} bytes sent in ${Date.now() - started} ms`));
+    });
     const chunk = Buffer.alloc(64 * 1024, "a");
     const pump = () => {
       while (!answered && sentBytes < maxBytes) {

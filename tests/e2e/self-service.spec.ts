@@ -118,6 +118,16 @@ test.describe("reschedule on the manage page", () => {
       const target = await openSlot(request, viewport.to);
       const { bookingId, path } = await bookAndFollowLink(request, current, "Ada Lovelace", `ada.${viewport.name}@example.com`);
 
+      // The page carries one month of date counts, never the window's slots (ADR 140).
+      const html = await (await request.get(path)).text();
+      expect(html).not.toContain(target.id);
+      const reads: string[] = [];
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (/^\/api\/manage\/[^/]+\/(dates|times)$/.test(url.pathname))
+          reads.push(`${url.pathname.split("/").pop()}?${url.search.slice(1)}`);
+      });
+
       await page.goto(path);
       await expect(page.getByRole("heading", { name: "Your booking" })).toBeVisible();
       // The same site header as /contact.
@@ -138,6 +148,8 @@ test.describe("reschedule on the manage page", () => {
       for (; steps >= 7; steps -= 7) await page.keyboard.press("ArrowDown");
       for (; steps > 0; steps--) await page.keyboard.press("ArrowRight");
       expect(await focusedDate()).toBe(targetKey);
+      // A target in the next month is open once that month's counts have arrived.
+      await expect(page.locator(`[data-date="${targetKey}"]`)).toHaveAttribute("data-open", "true");
       await page.keyboard.press("Enter");
       const dialog = page.getByRole("dialog");
       await expect(dialog).toBeVisible();
@@ -147,6 +159,11 @@ test.describe("reschedule on the manage page", () => {
         await page.keyboard.press("Tab");
       }
       await expect(dialog.locator(`[data-slot-id="${target.id}"]`)).toBeFocused();
+      // The date's times came from the link's own route, in the zone shown.
+      expect(reads).toContain(`times?${new URLSearchParams({ date: targetKey, tz: "Europe/London" })}`);
+      if (targetKey.slice(0, 7) !== currentKey.slice(0, 7)) {
+        expect(reads).toContain(`dates?${new URLSearchParams({ month: targetKey.slice(0, 7), tz: "Europe/London" })}`);
+      }
       await page.keyboard.press("Enter");
       await expect(dialog).toBeHidden();
 

@@ -2,16 +2,16 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { METHOD_INFO, phoneCallWording } from "@/lib/meeting-methods";
 import { refundSentence } from "@/lib/refund-policy";
-import { listAvailableDates } from "@/lib/booking/availability";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors/app-error";
 import { getManageView, type ManageView } from "@/lib/self-service/manage-booking";
+import { rescheduleStart } from "@/lib/self-service/reschedule-calendar";
 import { formatMoney, formatWhen } from "@/lib/format";
 import { releaseSentence } from "@/lib/status/fee-timing";
 import { googleCalendarUrl, outlookCalendarUrl } from "@/components/manage/calendar-links";
 import { CancelBookingForm } from "@/components/manage/cancel-booking-form";
-import { ReschedulePicker } from "@/components/manage/reschedule-picker";
 import { cancelBookingAction, rescheduleBookingAction } from "./actions";
+import { RescheduleCalendar } from "./reschedule-calendar";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your booking", robots: { index: false } };
@@ -49,12 +49,8 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
   const method = METHOD_INFO[view.method];
   const showBusinessZone = view.businessTimeZone !== view.visitorTimeZone;
   const now = new Date();
-  // endsAt is derivable and the calendar does not need it: keep the page payload small.
-  const slots = view.reschedule.allowed
-    ? (await listAvailableDates(now, { movingBookingId: view.bookingId })).flatMap((d) =>
-        d.slots.map(({ endsAt: _endsAt, ...slot }) => slot),
-      )
-    : [];
+  // One month of counts, never the window's slots: the rest loads as the visitor browses.
+  const start = view.reschedule.allowed ? await rescheduleStart(view, view.visitorTimeZone, now) : null;
   const event = {
     title: `Consultation (${method.label})`,
     startsAt: view.startsAt,
@@ -149,10 +145,11 @@ export default async function ManageBookingPage({ params }: { params: Promise<{ 
             <h2 id="reschedule" className="text-lg font-semibold text-slate-900">
               Reschedule
             </h2>
-            {view.reschedule.allowed ? (
-              <ReschedulePicker
+            {start ? (
+              <RescheduleCalendar
                 token={token}
-                slots={slots}
+                hasOpenTimes={start.hasOpenTimes}
+                calendar={{ month: start.month, dates: start.dates }}
                 currentStartsAt={view.startsAt}
                 timeZone={view.visitorTimeZone}
                 businessTimeZone={view.businessTimeZone}
