@@ -1,12 +1,14 @@
 // Availability under load: every availability answer /contact loads (a month's dates with
 // counts, one date's times) and GET /api/slots/available with no parameters, against a trivial
 // static JSON route in the same server, on the production build and real PostgreSQL; with the
-// size of each answer and of the /contact document. Run once per booking window:
+// size of each answer and of the /contact document. The manage page's reschedule calendar
+// reads the same shapes through a visitor's link (its month, a date's times); those answers
+// and that page's document are measured too. Run once per booking window:
 //   npx next build && BENCH_DATABASE_URL=postgresql://… npx tsx bench/availability.ts
 //   BENCH_WINDOW_DAYS=365 BENCH_DATABASE_URL=postgresql://… npx tsx bench/availability.ts
 import { createBenchDatabase, fmt, median, startApp } from "./lib/app-server";
 import { load, type LoadResult } from "./lib/load";
-import { seedAvailabilityData } from "./lib/seed";
+import { seedAvailabilityData, seedManageLink } from "./lib/seed";
 import { connectBenchCalendars } from "./lib/calendars";
 
 const ANSWER_LIMIT_BYTES = 50_000;
@@ -81,21 +83,27 @@ export async function availabilityBench(): Promise<Record<string, unknown>> {
     const middleMonth = middle.slice(0, 7);
     const { dates } = (await (await fetch(`${app.url}/api/slots/dates?month=${middleMonth}`)).json()) as { dates: { date: string }[] };
     const date = dates[Math.floor(dates.length / 2)]!.date;
+    const link = await seedManageLink(db.url, windowDays / 2);
+    const manage = `/api/manage/${link.token}`;
     const routes: Routes = {
       static: "/api/ping",
       month: `/api/slots/dates?month=${firstMonth}`,
       monthLater: `/api/slots/dates?month=${middleMonth}&tz=Europe/London`,
       byDate: `/api/slots?date=${date}`,
       available: "/api/slots/available",
+      moveMonth: `${manage}/dates?month=${link.startsAt.toISOString().slice(0, 7)}&tz=Europe/London`,
+      moveDate: `${manage}/times?date=${date}&tz=Europe/London`,
     };
     const sizes: Record<string, number> = {};
     for (const [name, path] of Object.entries(routes)) sizes[name] = await bytesOf(`${app.url}${path}`);
     const documentBytes = await bytesOf(`${app.url}/contact`);
+    const manageDocumentBytes = await bytesOf(`${app.url}/booking/${link.token}`);
     const options = { connections: 16, seconds: Number(process.env.BENCH_SECONDS ?? 9), rounds: Number(process.env.BENCH_ROUNDS ?? 3) };
     console.log(
       `availability: ${windowDays}-day window, 10,000 slots seeded; load ${options.connections} connections x ${options.seconds}s ` +
         `per route in ${options.rounds} rounds; ` +
-        `/contact document ${documentBytes} B (${documentBytes < DOCUMENT_LIMIT_BYTES ? "under" : "OVER"} 100 kB)`,
+        `/contact document ${documentBytes} B (${documentBytes < DOCUMENT_LIMIT_BYTES ? "under" : "OVER"} 100 kB), ` +
+        `manage page document ${manageDocumentBytes} B (${manageDocumentBytes < DOCUMENT_LIMIT_BYTES ? "under" : "OVER"} 100 kB)`,
     );
     for (const [name, path] of Object.entries(routes)) console.log(`    ${name.padEnd(10)} GET ${path}`);
     const none = await measure(app.url, routes, options);
@@ -115,7 +123,7 @@ export async function availabilityBench(): Promise<Record<string, unknown>> {
     for (const [name, path] of Object.entries(routes)) sizesWithCalendars[name] = await bytesOf(`${app.url}${path}`);
     const three = await measure(app.url, routes, options);
     report("three calendars connected (one never answers; 900 cached busy intervals)", three, sizesWithCalendars);
-    return { windowDays, results: none, withCalendars: three, sizes, sizesWithCalendars, documentBytes };
+    return { windowDays, results: none, withCalendars: three, sizes, sizesWithCalendars, documentBytes, manageDocumentBytes };
   } finally {
     await app.stop();
     await calendars?.stop();

@@ -33,3 +33,29 @@ export async function seedAvailabilityData(url: string): Promise<void> {
     await client.end();
   }
 }
+
+/** A token the bench can use, and the hash the app looks it up by (lib/links/manage-link.ts). */
+const BENCH_MANAGE_TOKEN = "bench-manage-link-0123456789-0123456789-abc";
+
+/**
+ * A working manage link for the seeded confirmed booking nearest `days` from now (and at least
+ * two days out, before the reschedule cutoff): its token, and when the booking starts.
+ */
+export async function seedManageLink(url: string, days: number): Promise<{ token: string; startsAt: Date }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ startsAt: Date }>(
+      `UPDATE "Booking" b SET "manageTokenHash" = encode(sha256(convert_to($1, 'UTF8')), 'hex')
+       WHERE b."id" = (SELECT b2."id" FROM "Booking" b2 JOIN "Slot" s ON s."id" = b2."slotId"
+                       WHERE b2."status" = 'CONFIRMED' AND s."startsAt" > now() + interval '2 days'
+                       ORDER BY abs(extract(epoch FROM s."startsAt" - (now() + $2 * interval '1 day'))) LIMIT 1)
+       RETURNING (SELECT "startsAt" FROM "Slot" WHERE "id" = b."slotId") AS "startsAt"`,
+      [BENCH_MANAGE_TOKEN, days],
+    );
+    if (!rows[0]) throw new Error("no confirmed booking to give a manage link");
+    return { token: BENCH_MANAGE_TOKEN, startsAt: rows[0].startsAt };
+  } finally {
+    await client.end();
+  }
+}

@@ -8,7 +8,6 @@ import {
   coalesced,
   listingContext,
   openSlotsSql,
-  SETTLED_IN,
   SLOT_JSON,
   viewerKey,
   type AvailableSlot,
@@ -16,6 +15,7 @@ import {
   type Window,
   type ZonedJson,
 } from "./availability";
+import { SETTLED_IN } from "./rules-sql";
 
 // Answers whose size does not grow with the booking window (ADR 140): a month's dates with
 // counts, one page of the old whole-window listing, and what the page around the calendar

@@ -2,16 +2,12 @@ import "server-only";
 import { settings, type Settings } from "@/lib/settings/settings";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
-import { SETTLED_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
 import { localDayBounds } from "@/lib/time-zones";
 import { offeredMethods } from "@/lib/meetings/rooms";
 import { bookableRange, bookingRules } from "./rules";
-import { calendarFreeWithBuffersSql, crossBookingFreeSql } from "./rules-sql";
+import { calendarFreeWithBuffersSql, crossBookingFreeSql, SETTLED_IN } from "./rules-sql";
 import type { MeetingMethodName } from "@/lib/meeting-methods";
 import { sha256Hex } from "./ids";
-
-/** The settled live statuses as an SQL list: a booking in one blocks its slot for good. */
-export const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 
 export type AvailableSlot = {
   id: string;

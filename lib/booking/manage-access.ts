@@ -35,18 +35,25 @@ export async function rotateManageToken(bookingId: string): Promise<void> {
   });
 }
 
+export type ManagedBooking = { id: string; status: string; startsAt: Date };
+
 /**
- * The booking id behind a manage token, or null for anything wrong: malformed, unknown,
- * revoked, or expired (the link stops working once the meeting has ended).
+ * The booking behind a manage token (its id, status and start), or null for anything wrong:
+ * malformed, unknown, revoked, or expired (the link stops working once the meeting has ended).
  */
-export async function bookingIdForManageToken(token: string, now = new Date()): Promise<string | null> {
+export async function bookingForManageToken(token: string, now = new Date()): Promise<ManagedBooking | null> {
   if (!MANAGE_TOKEN_PATTERN.test(token)) return null;
   const db = await getDb();
   const booking = await db.booking.findUnique({
     where: { manageTokenHash: manageTokenHash(token) },
-    select: { id: true, slot: { select: { startsAt: true, durationMinutes: true } } },
+    select: { id: true, status: true, slot: { select: { startsAt: true, durationMinutes: true } } },
   });
   if (!booking) return null;
   if (addMinutes(booking.slot.startsAt, booking.slot.durationMinutes) <= now) return null;
-  return booking.id;
+  return { id: booking.id, status: booking.status, startsAt: booking.slot.startsAt };
+}
+
+/** The booking id behind a manage token, or null (see bookingForManageToken). */
+export async function bookingIdForManageToken(token: string, now = new Date()): Promise<string | null> {
+  return (await bookingForManageToken(token, now))?.id ?? null;
 }

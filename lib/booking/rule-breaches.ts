@@ -2,17 +2,14 @@ import "server-only";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/client";
 import type { Settings } from "@/lib/settings/settings";
-import { SETTLED_BOOKING_STATUSES, sqlList } from "@/lib/status/booking-status";
 import { formatInZone } from "@/lib/time-zones";
 import { bookingRules, localDayLabel, meetingGap, plural, type BookingRules } from "./rules";
-import { bufferNeighbourSql, emailCountSql, periodCountSql } from "./rules-sql";
+import { bufferNeighbourSql, emailCountSql, periodCountSql, SETTLED_IN } from "./rules-sql";
 
 // Rules apply to new claims only: a booking made before a rule was tightened stays valid.
 // The admin still sees which upcoming live bookings the current rules would refuse now,
 // counted with the same SQL the hold uses (rules-sql.ts), so "would break" means exactly
 // "a hold like it would be refused today" (ADR 105).
-
-const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 
 type Row = { id: string; startsAt: Date; email: string; dayOthers: number; weekOthers: number; emailTotal: number; neighbour: Date | null };
 

@@ -10,7 +10,8 @@ import { RULE_LOCK_CLASS, meetingGap, type BookingRules, type RuleBreak } from "
 // bookability, so all of them decide the same way. A rule that is off is the constant TRUE,
 // so the default listing and hold stay the statements they were (ADR 103, 104).
 
-const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
+/** `IN (…)` list of the statuses that hold a slot for good; the one SQL form of that rule. */
+export const SETTLED_IN = Prisma.raw(sqlList(SETTLED_BOOKING_STATUSES));
 // Longest slot the schema admits (slot-admin: 480) with room to spare: bounds the index scan.
 const LONGEST_SLOT_MINUTES = 1440;
 

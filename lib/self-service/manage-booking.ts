@@ -56,11 +56,11 @@ export type ManageView = {
   demoPayment: boolean;
 };
 
-const NOT_FOUND = "This link is not valid. It may have expired or been replaced by a newer one.";
+export const MANAGE_LINK_NOT_FOUND = "This link is not valid. It may have expired or been replaced by a newer one.";
 
 export async function resolveManageToken(token: string, now = new Date()): Promise<string> {
   const bookingId = await bookingIdForManageToken(token, now);
-  if (!bookingId) throw new AppError("not_found", NOT_FOUND);
+  if (!bookingId) throw new AppError("not_found", MANAGE_LINK_NOT_FOUND);
   return bookingId;
 }
 

@@ -1,41 +1,27 @@
 import "server-only";
 import { availableSlotsOnBody, type ZonedJson } from "@/lib/booking/availability";
 import { availableDateCountsBody, listDateCounts, openSummary, type DateCount } from "@/lib/booking/availability-calendar";
+import { bookingForManageToken } from "@/lib/booking/manage-access";
 import { rescheduleCheck } from "@/lib/booking/reschedule";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { calendarBounds, dateKeyInZone } from "@/lib/format";
-import { enforceRateLimits } from "@/lib/rate-limit/rate-limit";
 import { settings } from "@/lib/settings/settings";
-import { resolveManageToken } from "./manage-booking";
+import { MANAGE_LINK_NOT_FOUND } from "./manage-booking";
 
 // The manage page's reschedule calendar reads its open times month by month and date by date,
 // like /contact (ADR 140), through routes scoped to the visitor's link: the listing leaves the
 // booking being moved out of the caps and buffers it would otherwise count against itself.
-
-/** Calendar reads come many to a visit (each month, each date): allowed ten times the manage actions' rate. */
-const READS_PER_ACTION = 10;
-
-export async function limitRescheduleReads(ip: string): Promise<void> {
-  const e = env();
-  await enforceRateLimits(
-    [{ key: `manage-read:ip:${ip}`, limit: e.RATE_LIMIT_MANAGE_PER_IP * READS_PER_ACTION, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS }],
-    "Too many requests. Please wait a few minutes and try again.",
-  );
-}
+// Unlike the manage actions they are not rate-limited, like the public listing they mirror:
+// they change nothing, show what /api/slots shows, and the token cannot be guessed (256 bits).
 
 /** The booking behind the link, if it may still be moved; a typed error saying why not otherwise. */
 async function movableBookingId(token: string, now: Date): Promise<string> {
-  const bookingId = await resolveManageToken(token, now);
-  const db = await getDb();
-  const [booking, s] = await Promise.all([
-    db.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { status: true, slot: { select: { startsAt: true } } } }),
-    settings(db),
-  ]);
-  const check = rescheduleCheck({ status: booking.status, startsAt: booking.slot.startsAt }, s, now);
+  // One read for the link and the booking, beside the settings: these answers come many to a visit.
+  const [booking, s] = await Promise.all([bookingForManageToken(token, now), settings()]);
+  if (!booking) throw new AppError("not_found", MANAGE_LINK_NOT_FOUND);
+  const check = rescheduleCheck(booking, s, now);
   if (!check.allowed) throw new AppError("reschedule_not_allowed", check.reason);
-  return bookingId;
+  return booking.id;
 }
 
 /** `[{ date, count }]` of one local month (YYYY-MM) the booking could move to, as JSON text in `zone`. */

@@ -23,6 +23,8 @@ import { POST as manageCancel } from "@/app/api/manage/[token]/cancel/route";
 import { GET as manageIcs } from "@/app/api/manage/[token]/ics/route";
 import { POST as manageReschedule } from "@/app/api/manage/[token]/reschedule/route";
 import { GET as manageView } from "@/app/api/manage/[token]/route";
+import { GET as manageDates } from "@/app/api/manage/[token]/dates/route";
+import { GET as manageTimes } from "@/app/api/manage/[token]/times/route";
 import { GET as availableDates } from "@/app/api/slots/available/route";
 import { GET as slotDates } from "@/app/api/slots/dates/route";
 import { GET as slotsOn } from "@/app/api/slots/route";
@@ -74,6 +76,8 @@ const m = vi.hoisted(() => ({
   cancelViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").cancelViaManageLink>(),
   rescheduleViaManageLink: vi.fn<typeof import("@/lib/self-service/manage-booking").rescheduleViaManageLink>(),
   manageIcs: vi.fn<typeof import("@/lib/self-service/manage-booking").manageIcs>(),
+  rescheduleDateCountsBody: vi.fn<typeof import("@/lib/self-service/reschedule-calendar").rescheduleDateCountsBody>(),
+  rescheduleTimesBody: vi.fn<typeof import("@/lib/self-service/reschedule-calendar").rescheduleTimesBody>(),
   availableDatesPageBody: vi.fn<typeof import("@/lib/booking/availability-calendar").availableDatesPageBody>(),
   availableDateCountsBody: vi.fn<typeof import("@/lib/booking/availability-calendar").availableDateCountsBody>(),
   availableSlotsOnBody: vi.fn<typeof import("@/lib/booking/availability").availableSlotsOnBody>(),
@@ -119,6 +123,10 @@ vi.mock("@/lib/self-service/manage-booking", () => ({
   cancelViaManageLink: m.cancelViaManageLink,
   rescheduleViaManageLink: m.rescheduleViaManageLink,
   manageIcs: m.manageIcs,
+}));
+vi.mock("@/lib/self-service/reschedule-calendar", () => ({
+  rescheduleDateCountsBody: m.rescheduleDateCountsBody,
+  rescheduleTimesBody: m.rescheduleTimesBody,
 }));
 vi.mock("@/lib/booking/availability-calendar", () => ({
   availableDatesPageBody: m.availableDatesPageBody,
@@ -281,6 +289,14 @@ const cases: Record<string, Case> = {
   "app/api/manage/[token]/reschedule/route.ts": {
     inject: () => m.rescheduleViaManageLink.mockRejectedValue(leak()),
     call: () => manageReschedule(json(`/api/manage/${TOKEN}/reschedule`, { slotId: SLOT_ID }), params({ token: TOKEN })),
+  },
+  "app/api/manage/[token]/dates/route.ts": {
+    inject: () => m.rescheduleDateCountsBody.mockRejectedValue(leak()),
+    call: () => manageDates(new NextRequest(url(`/api/manage/${TOKEN}/dates?month=2030-01&tz=Europe/London`)), params({ token: TOKEN })),
+  },
+  "app/api/manage/[token]/times/route.ts": {
+    inject: () => m.rescheduleTimesBody.mockRejectedValue(leak()),
+    call: () => manageTimes(new NextRequest(url(`/api/manage/${TOKEN}/times?date=2030-01-15`)), params({ token: TOKEN })),
   },
   "app/api/manage/[token]/route.ts": {
     inject: () => m.getManageView.mockRejectedValue(leak()),

@@ -48,6 +48,16 @@ const probes: Probe[] = [
     send: async (api, v) => (await api.post(`/api/manage/${seg(v)}/cancel`)).status(),
   },
   {
+    name: "GET /api/manage/{token}/dates?month=",
+    arbitrary: pathSegment,
+    send: async (api, v) => (await api.get(`/api/manage/${seg(v)}/dates?month=${seg(v)}&tz=${seg(v)}`)).status(),
+  },
+  {
+    name: "GET /api/manage/{token}/times?date=",
+    arbitrary: pathSegment,
+    send: async (api, v) => (await api.get(`/api/manage/${seg(v)}/times?date=${seg(v)}&tz=${seg(v)}`)).status(),
+  },
+  {
     name: "POST /api/manage/{token}/reschedule",
     arbitrary: malformedBody,
     send: async (api, body) =>

@@ -1,15 +1,13 @@
 import type { NextRequest } from "next/server";
 import { monthParam, zoneParam } from "@/lib/booking/listing-params";
-import { clientIp } from "@/lib/http/client-context";
 import { errorResponse } from "@/lib/http/responses";
-import { limitRescheduleReads, rescheduleDateCountsBody } from "@/lib/self-service/reschedule-calendar";
+import { rescheduleDateCountsBody } from "@/lib/self-service/reschedule-calendar";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/manage/{token}/dates?month=YYYY-MM&tz=: the dates the booking could move to, with counts. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   try {
-    await limitRescheduleReads(await clientIp());
     const { token } = await params;
     const search = request.nextUrl.searchParams;
     const month = monthParam(search);

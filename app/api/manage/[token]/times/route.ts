@@ -1,15 +1,13 @@
 import type { NextRequest } from "next/server";
 import { dateParam, zoneParam } from "@/lib/booking/listing-params";
-import { clientIp } from "@/lib/http/client-context";
 import { errorResponse } from "@/lib/http/responses";
-import { limitRescheduleReads, rescheduleTimesBody } from "@/lib/self-service/reschedule-calendar";
+import { rescheduleTimesBody } from "@/lib/self-service/reschedule-calendar";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/manage/{token}/times?date=YYYY-MM-DD&tz=: the times on that date the booking could move to. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   try {
-    await limitRescheduleReads(await clientIp());
     const { token } = await params;
     const search = request.nextUrl.searchParams;
     const date = dateParam(search, "date", true);
