@@ -4,25 +4,16 @@ import { AppError } from "@/lib/errors/app-error";
 import { rotateManageToken } from "@/lib/booking/manage-access";
 import { manageToken } from "@/lib/links/manage-link";
 import { cancelAndRefund } from "@/lib/payments/cancel-and-refund";
-import { finalizeBookingPayment } from "@/lib/payments/finalize";
 import { refundPayment } from "@/lib/payments/refunds";
 import { startBooking } from "@/lib/payments/start-booking";
-import { onChargeNowPath } from "@/tests/fakes/stripe/scenarios";
 import { bookingRequest, createSlot } from "@/tests/helpers/factories";
+import { confirmedWithManageLink } from "@/tests/helpers/manage-link";
 import { testDbKind, useTestDatabase } from "@/tests/helpers/test-db";
 import { cancelViaManageLink, getManageView, manageIcs, rescheduleViaManageLink } from "./manage-booking";
 
 const t = useTestDatabase();
 
-async function confirmedBooking(startsAt: Date, email = "ada@example.com") {
-  const slot = await createSlot(t.db, { startsAt });
-  const started = await startBooking(bookingRequest(slot.id, { email }), { clientSession: `s-${email}-0123456789abcdef` });
-  // Charged at once (demo), so the refunds below have money to return (ADR 121's other path).
-  await onChargeNowPath(t.db, started.booking.id);
-  const result = await finalizeBookingPayment(started.booking.id);
-  expect(result.outcome).toBe("confirmed");
-  return { bookingId: started.booking.id, slot, token: manageToken(started.booking.id, 0) };
-}
+const confirmedBooking = (startsAt: Date, email?: string) => confirmedWithManageLink(t.db, startsAt, email);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(

@@ -2,13 +2,9 @@ import { addDays } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { listDateCounts } from "@/lib/booking/availability-calendar";
 import { dateKeyInZone } from "@/lib/format";
-import { manageToken } from "@/lib/links/manage-link";
-import { finalizeBookingPayment } from "@/lib/payments/finalize";
-import { startBooking } from "@/lib/payments/start-booking";
-import { onChargeNowPath } from "@/tests/fakes/stripe/scenarios";
-import { bookingRequest, createSlot } from "@/tests/helpers/factories";
 import { setRule, slotAt } from "@/tests/helpers/rules-fixtures";
 import { refusal } from "@/tests/helpers/app-error";
+import { confirmedWithManageLink } from "@/tests/helpers/manage-link";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 import { rescheduleDateCountsBody, rescheduleStart, rescheduleTimesBody } from "./reschedule-calendar";
 
@@ -24,13 +20,7 @@ const dayAt = (days: number, hour: number) => {
   return d;
 };
 
-async function confirmedAt(startsAt: Date) {
-  const slot = await createSlot(t.db, { startsAt });
-  const started = await startBooking(bookingRequest(slot.id, { email: "ada@example.com" }), { clientSession: "s-ada-0123456789abcdef" });
-  await onChargeNowPath(t.db, started.booking.id);
-  expect((await finalizeBookingPayment(started.booking.id)).outcome).toBe("confirmed");
-  return { bookingId: started.booking.id, token: manageToken(started.booking.id, 0) };
-}
+const confirmedAt = (startsAt: Date) => confirmedWithManageLink(t.db, startsAt);
 
 describe("the reschedule calendar's reads", () => {
   it("list the month and the date the booking could move to, the booking left out of its own daily cap", async () => {

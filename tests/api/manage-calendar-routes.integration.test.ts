@@ -4,11 +4,8 @@ import { describe, expect, it } from "vitest";
 import { GET as getDates } from "@/app/api/manage/[token]/dates/route";
 import { GET as getTimes } from "@/app/api/manage/[token]/times/route";
 import { dateKeyInZone } from "@/lib/format";
-import { manageToken } from "@/lib/links/manage-link";
-import { finalizeBookingPayment } from "@/lib/payments/finalize";
-import { startBooking } from "@/lib/payments/start-booking";
-import { onChargeNowPath } from "@/tests/fakes/stripe/scenarios";
-import { bookingRequest, createSlot } from "@/tests/helpers/factories";
+import { createSlot } from "@/tests/helpers/factories";
+import { confirmedWithManageLink } from "@/tests/helpers/manage-link";
 import { useTestDatabase } from "@/tests/helpers/test-db";
 
 // The reschedule calendar's two routes: the public listing's shapes, through the visitor's link.
@@ -16,13 +13,7 @@ import { useTestDatabase } from "@/tests/helpers/test-db";
 const t = useTestDatabase();
 const TZ = "Europe/London";
 
-async function confirmedLink() {
-  const slot = await createSlot(t.db, { startsAt: addDays(new Date(), 4) });
-  const started = await startBooking(bookingRequest(slot.id, { email: "ada@example.com" }), { clientSession: "s-ada-0123456789abcdef" });
-  await onChargeNowPath(t.db, started.booking.id);
-  await finalizeBookingPayment(started.booking.id);
-  return manageToken(started.booking.id, 0);
-}
+const confirmedLink = async () => (await confirmedWithManageLink(t.db, addDays(new Date(), 4))).token;
 
 const call = (route: typeof getDates, token: string, query: string) =>
   route(new NextRequest(`http://localhost/api/manage/${token}/x?${query}`), { params: Promise.resolve({ token }) });
